@@ -1,0 +1,109 @@
+package org.amicus.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The real dependencies of a test run, started on first use and shared by every test class and
+ * module of the same Maven build. They stop when the build ends.
+ */
+public final class RealDependencies {
+
+  /** Overrides which process owns the dependencies (they stop when it ends). */
+  public static final String OWNER_ENV = "AMICUS_TESTKIT_OWNER";
+
+  private static final String MAVEN_MAIN = "org.codehaus.plexus.classworlds.launcher.Launcher";
+  private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "amicus-testkit");
+
+  private static volatile Supervisors shared;
+
+  private RealDependencies() {}
+
+  public static PostgresInfo postgres() {
+    return new PostgresInfo(ensure(Component.POSTGRES));
+  }
+
+  public static KeycloakInfo keycloak() {
+    return new KeycloakInfo(ensure(Component.KEYCLOAK));
+  }
+
+  public static ElasticsearchInfo elasticsearch() {
+    return new ElasticsearchInfo(ensure(Component.ELASTICSEARCH));
+  }
+
+  public static SmtpInfo smtp() {
+    return new SmtpInfo(ensure(Component.SMTP));
+  }
+
+  private static java.util.Map<String, String> ensure(Component component) {
+    return supervisors().ensure(component, Supervisors.Options.EPHEMERAL);
+  }
+
+  static synchronized Supervisors supervisors() {
+    if (shared == null) {
+      long owner = owner();
+      removeLeftoversOfEndedOwners();
+      shared = new Supervisors(ROOT.resolve(Long.toString(owner)), owner);
+    }
+    return shared;
+  }
+
+  /** The Maven JVM running this build if there is one, else this JVM (an IDE run). */
+  static long owner() {
+    String configured = System.getenv(OWNER_ENV);
+    if (configured != null && !configured.isBlank()) {
+      return Long.parseLong(configured.trim());
+    }
+    Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+    while (ancestor.isPresent()) {
+      ProcessHandle handle = ancestor.get();
+      boolean maven =
+          handle.info().commandLine().map(line -> line.contains(MAVEN_MAIN)).orElse(false);
+      if (maven) {
+        return handle.pid();
+      }
+      ancestor = handle.parent();
+    }
+    return ProcessHandle.current().pid();
+  }
+
+  private static void removeLeftoversOfEndedOwners() {
+    if (!Files.isDirectory(ROOT)) {
+      return;
+    }
+    try (Stream<Path> owners = Files.list(ROOT)) {
+      owners
+          .filter(dir -> dir.getFileName().toString().matches("\\d+"))
+          .filter(
+              dir ->
+                  ProcessHandle.of(Long.parseLong(dir.getFileName().toString()))
+                      .map(h -> !h.isAlive())
+                      .orElse(true))
+          .forEach(RealDependencies::deleteQuietly);
+    } catch (IOException e) {
+      // leftovers only cost disk space; never fail a test run for them
+    }
+  }
+
+  static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort
+    }
+  }
+}
