@@ -1,0 +1,61 @@
+package org.amicus.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.amicus.platform.security.CallerArgumentResolver;
+import org.amicus.platform.security.ServletSecurity;
+import org.amicus.platform.web.ApiExceptionHandler;
+import org.amicus.platform.web.CorrelationIdFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** What every servlet service gets by depending on the platform library. */
+@AutoConfiguration(
+    before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class PlatformServletAutoConfiguration {
+
+  /**
+   * Every call needs a valid token; which record a caller may see is decided by the service per
+   * record. A service with further URL rules declares its own chain with {@link ServletSecurity}.
+   */
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain amicusSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    return ServletSecurity.resourceServer(http, json, auth -> auth.anyRequest().authenticated())
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+    FilterRegistrationBean<CorrelationIdFilter> registration =
+        new FilterRegistrationBean<>(new CorrelationIdFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  ApiExceptionHandler apiExceptionHandler() {
+    return new ApiExceptionHandler();
+  }
+
+  @Bean
+  WebMvcConfigurer callerArgument() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+      }
+    };
+  }
+}

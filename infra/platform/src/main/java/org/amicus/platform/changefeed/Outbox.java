@@ -1,0 +1,132 @@
+package org.amicus.platform.changefeed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes changes to the outbox in the caller's transaction and reads them back in order.
+ *
+ * <p>A bigserial alone is not enough: a transaction that took seq 10 may commit after one that took
+ * seq 11, and a reader past 11 would never see 10. Writers therefore serialise on one
+ * transaction-scoped advisory lock, so seq order is commit order.
+ */
+public class Outbox {
+
+  /** Arbitrary constant naming the outbox lock (ASCII "AMICUSOB"). */
+  private static final long LOCK_KEY = 0x414D494355534F42L;
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  public Outbox(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Records that a record now looks like {@code document}. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void upsert(String type, String id, Object document) {
+    write(type, id, Change.Operation.UPSERT, document);
+  }
+
+  /** Records that a record is gone. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void delete(String type, String id) {
+    write(type, id, Change.Operation.DELETE, null);
+  }
+
+  private void write(String type, String id, Change.Operation operation, Object document) {
+    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+    jdbc.update(
+        "insert into change_outbox (record_type, record_id, operation, document)"
+            + " values (?, ?, ?, cast(? as jsonb))",
+        type,
+        id,
+        operation.name(),
+        document == null ? null : serialise(document));
+  }
+
+  /** Changes after {@code after}, oldest first. */
+  @Transactional(readOnly = true)
+  public ChangeBatch after(long after, int limit) {
+    List<Change> changes =
+        jdbc.query(
+            "select * from change_outbox where seq > ? order by seq limit ?",
+            this::change,
+            after,
+            limit + 1);
+    return batch(changes, after, limit);
+  }
+
+  /**
+   * The current state of every record that exists: its latest change, unless that is a delete.
+   * Paged by seq like the feed; a rebuild that reads it to the end and then follows the feed from
+   * the snapshot's {@link #head()} misses nothing.
+   */
+  @Transactional(readOnly = true)
+  public ChangeBatch snapshot(long after, int limit) {
+    List<Change> changes =
+        jdbc.query(
+            """
+            select * from change_outbox o
+             where o.seq > ? and o.operation = 'UPSERT'
+               and not exists (select 1 from change_outbox later
+                                where later.record_type = o.record_type
+                                  and later.record_id = o.record_id
+                                  and later.seq > o.seq)
+             order by o.seq limit ?
+            """,
+            this::change,
+            after,
+            limit + 1);
+    return batch(changes, after, limit);
+  }
+
+  /** The newest seq, or 0 when nothing has changed yet. */
+  @Transactional(readOnly = true)
+  public long head() {
+    Long head = jdbc.queryForObject("select coalesce(max(seq), 0) from change_outbox", Long.class);
+    return head == null ? 0 : head;
+  }
+
+  private static ChangeBatch batch(List<Change> changes, long after, int limit) {
+    boolean more = changes.size() > limit;
+    List<Change> page = more ? changes.subList(0, limit) : changes;
+    long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+    return new ChangeBatch(List.copyOf(page), next, more);
+  }
+
+  private Change change(ResultSet rs, int row) throws SQLException {
+    String document = rs.getString("document");
+    return new Change(
+        rs.getLong("seq"),
+        rs.getString("record_type"),
+        rs.getString("record_id"),
+        Change.Operation.valueOf(rs.getString("operation")),
+        rs.getTimestamp("changed_at").toInstant(),
+        document == null ? null : parse(document));
+  }
+
+  private String serialise(Object document) {
+    try {
+      return json.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Change document is not serialisable", e);
+    }
+  }
+
+  private JsonNode parse(String document) {
+    try {
+      return json.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Outbox row holds invalid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.amicus.search;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** One search over cases, persons, recommendations and submissions that never leaks. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SearchApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(SearchApplication.class, args);
+  }
+}
