@@ -17,27 +17,13 @@ import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CasesServiceSecurityTest {
-
-  @DynamicPropertySource
-  static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("cases")
-        .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
-        .forEach((key, value) -> registry.add(key, () -> value));
-  }
+class CasesServiceSecurityTest extends CasesIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired RestClient.Builder restClient;
