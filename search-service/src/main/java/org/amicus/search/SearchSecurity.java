@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SearchSecurity {
 
   @Bean
-  SecurityFilterChain searchSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain searchFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
     return ServletSecurity.resourceServer(
             http,
             json,
