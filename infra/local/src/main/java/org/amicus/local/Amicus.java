@@ -51,6 +51,11 @@ public final class Amicus {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
+    } catch (RuntimeException e) {
+      err.println();
+      err.println("Unexpected failure: " + e);
+      e.printStackTrace(err);
+      return 1;
     }
   }
 

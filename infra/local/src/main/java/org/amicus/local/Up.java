@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,13 +32,16 @@ import org.amicus.testkit.KeycloakInfo;
  */
 final class Up {
 
+  /** Epoch seconds at which the amicus script started. */
+  static final String INVOKED_PROPERTY = "amicus.invoked";
+
   private static final Duration APP_STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration DEPENDENCY_STOP_GRACE = Duration.ofSeconds(45);
 
   private final Workspace workspace;
   private final LaunchOptions options;
   private final PrintStream out;
-  private final long startedNanos = System.nanoTime();
+  private final Instant invoked = invoked();
   private final List<AppProcess> apps = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -75,6 +79,9 @@ final class Up {
     run = new Run(workspace, options, ProcessRef.of(ProcessHandle.current()));
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "amicus-stop"));
     out.printf("Starting Amicus in %s%n", workspace.root());
+    if (options.runs(Part.KEYCLOAK)) {
+      out.println("  (Keycloak takes a minute or two; its first start on this machine longer)");
+    }
 
     Dependencies dependencies =
         new Dependencies(workspace, options, secrets, ProcessHandle.current().pid());
@@ -102,7 +109,15 @@ final class Up {
                 .thenRunAsync(() -> startApplication(part, version, wiring(ready)), pool));
       }
     }
-    awaitAllOrFirstFailure(all);
+    try {
+      awaitAllOrFirstFailure(all);
+    } catch (LaunchException e) {
+      if (stopping) { // Ctrl-C or ./amicus down while starting: what failed was stopped on purpose
+        stopped.await();
+        return;
+      }
+      throw e;
+    }
 
     Optional<KeycloakInfo> keycloak =
         options.runs(Part.KEYCLOAK)
@@ -228,22 +243,25 @@ final class Up {
   }
 
   private void startApplication(Part part, String version, Wiring wiring) {
-    if (stopping) {
-      return;
-    }
     long started = System.nanoTime();
     if (part == Part.CASES || part == Part.WORKFLOW) {
       wiring.postgres().database(AppEnvironment.database(part));
     }
-    AppProcess app =
-        AppProcess.start(
-            part,
-            workspace.jar(part, version),
-            AppEnvironment.of(part, options, wiring),
-            workspace.data(part),
-            workspace.log(part),
-            options.port(part));
-    apps.add(app);
+    AppProcess app;
+    synchronized (apps) { // never start an application that stop() would not see
+      if (stopping) {
+        return;
+      }
+      app =
+          AppProcess.start(
+              part,
+              workspace.jar(part, version),
+              AppEnvironment.of(part, options, wiring),
+              workspace.data(part),
+              workspace.log(part),
+              options.port(part));
+      apps.add(app);
+    }
     run.update(
         part,
         entry ->
@@ -301,7 +319,9 @@ final class Up {
    * dependency. Returns when everything has ended.
    */
   void stop() {
-    stopping = true;
+    synchronized (apps) {
+      stopping = true;
+    }
     if (run == null) {
       return;
     }
@@ -333,7 +353,15 @@ final class Up {
   }
 
   private Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - startedNanos);
+    return Duration.between(invoked, Instant.now());
+  }
+
+  /** When the user pressed Enter: set by the amicus script, so the build counts too. */
+  private static Instant invoked() {
+    String byScript = System.getProperty(INVOKED_PROPERTY);
+    return byScript != null
+        ? Instant.ofEpochSecond(Long.parseLong(byScript))
+        : ProcessHandle.current().info().startInstant().orElse(Instant.now());
   }
 
   static String version() {
