@@ -59,19 +59,8 @@ final class Up {
 
   /** Starts everything and blocks until the launcher is stopped. */
   void run() throws InterruptedException {
-    workspace.prepare();
-    lockOrRefuse();
-    cleanLeftovers();
-    PortCheck.requireUsable(options);
     String version = version();
-    for (Part part : options.parts()) {
-      if (part.isApplication() && !Files.isRegularFile(workspace.jar(part, version))) {
-        throw new LaunchException(
-            "%s is not built (%s is missing). Run ./amicus up, which builds it, or ./mvnw -DskipTests package."
-                .formatted(
-                    part.title(), workspace.root().relativize(workspace.jar(part, version))));
-      }
-    }
+    checkBeforeStart(version);
     List<String> demoUsers = options.runs(Part.KEYCLOAK) ? DemoAccounts.usernames() : List.of();
     warnIfSecretsLost();
     Secrets secrets = Secrets.loadOrCreate(workspace.secrets(), demoUsers);
@@ -82,7 +71,56 @@ final class Up {
     if (options.runs(Part.KEYCLOAK)) {
       out.println("  (Keycloak takes a minute or two; its first start on this machine longer)");
     }
+    Map<Part, CompletableFuture<Map<String, String>>> ready;
+    try {
+      ready = startAll(secrets, version);
+    } catch (LaunchException e) {
+      if (stopping) { // Ctrl-C or ./amicus down while starting: what failed was stopped on purpose
+        stopped.await();
+        return;
+      }
+      throw e;
+    }
 
+    Optional<KeycloakInfo> keycloak =
+        options.runs(Part.KEYCLOAK)
+            ? Optional.of(Dependencies.keycloak(ready.get(Part.KEYCLOAK).join()))
+            : Optional.empty();
+    String demo =
+        options.runs(Part.GATEWAY) && keycloak.isPresent()
+            ? new DemoData(
+                    workspace.home().resolve("data").resolve("demo-data.loaded"),
+                    options.publicUrl(),
+                    keycloak.get())
+                .load()
+            : "no demo records (the gateway is not part of this run)";
+    new Summary(out, workspace, options, secrets)
+        .print(elapsed(), keycloak.isPresent() ? DemoAccounts.all() : List.of(), demo);
+    stopped.await();
+  }
+
+  /** Nothing starts unless the whole run can: one launcher, free ports, built applications. */
+  private void checkBeforeStart(String version) {
+    workspace.prepare();
+    lockOrRefuse();
+    cleanLeftovers();
+    PortCheck.requireUsable(options);
+    for (Part part : options.parts()) {
+      if (part.isApplication() && !Files.isRegularFile(workspace.jar(part, version))) {
+        throw new LaunchException(
+            "%s is not built (%s is missing). Run ./amicus up, which builds it, or ./mvnw -DskipTests package."
+                .formatted(
+                    part.title(), workspace.root().relativize(workspace.jar(part, version))));
+      }
+    }
+  }
+
+  /**
+   * The dependencies in parallel, each application as soon as the dependencies it needs are ready;
+   * returns when all are ready, or fails with the first failure.
+   */
+  private Map<Part, CompletableFuture<Map<String, String>>> startAll(
+      Secrets secrets, String version) {
     Dependencies dependencies =
         new Dependencies(workspace, options, secrets, ProcessHandle.current().pid());
     ExecutorService pool =
@@ -109,31 +147,8 @@ final class Up {
                 .thenRunAsync(() -> startApplication(part, version, wiring(ready)), pool));
       }
     }
-    try {
-      awaitAllOrFirstFailure(all);
-    } catch (LaunchException e) {
-      if (stopping) { // Ctrl-C or ./amicus down while starting: what failed was stopped on purpose
-        stopped.await();
-        return;
-      }
-      throw e;
-    }
-
-    Optional<KeycloakInfo> keycloak =
-        options.runs(Part.KEYCLOAK)
-            ? Optional.of(Dependencies.keycloak(ready.get(Part.KEYCLOAK).join()))
-            : Optional.empty();
-    String demo =
-        options.runs(Part.GATEWAY) && keycloak.isPresent()
-            ? new DemoData(
-                    workspace.home().resolve("data").resolve("demo-data.loaded"),
-                    options.publicUrl(),
-                    keycloak.get())
-                .load()
-            : "no demo records (the gateway is not part of this run)";
-    new Summary(out, workspace, options, secrets)
-        .print(elapsed(), keycloak.isPresent() ? DemoAccounts.all() : List.of(), demo);
-    stopped.await();
+    awaitAllOrFirstFailure(all);
+    return ready;
   }
 
   private void lockOrRefuse() {
