@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A dependency that runs as its own OS process (Keycloak, the Elasticsearch node). */
+/**
+ * A dependency that runs as its own OS process (Keycloak, the Elasticsearch node).
+ *
+ * <p>The child's standard input is a pipe that this JVM holds open and never writes to. However
+ * this JVM ends, even by SIGKILL, the operating system closes the pipe, so a child that exits at
+ * the end of its input (the Elasticsearch node does) never outlives its supervisor.
+ */
 final class ChildProcess {
 
   private final String name;
@@ -25,6 +31,7 @@ final class ChildProcess {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
@@ -44,8 +51,12 @@ final class ChildProcess {
     }
   }
 
-  /** Stops the process and everything it started: SIGTERM first, SIGKILL after a grace period. */
+  /**
+   * Stops the process and everything it started: end of input and SIGTERM first, SIGKILL after a
+   * grace period.
+   */
   void stop() {
+    closeInput();
     List<ProcessHandle> tree = process.descendants().toList();
     tree.forEach(ProcessHandle::destroy);
     process.destroy();
@@ -58,6 +69,15 @@ final class ChildProcess {
       process.destroyForcibly();
     }
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Closes the child's standard input: a child that waits for its end starts to shut down. */
+  void closeInput() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // the child is gone already
+    }
   }
 
   String name() {
