@@ -362,9 +362,11 @@ final class Up {
     stopped.countDown();
   }
 
+  /** How long the part took itself, and when it was ready counted from the command. */
   private void progress(Part part, long startedNanos) {
     out.printf(
-        "  %-17s ready in %5.1f s%n", part.title(), (System.nanoTime() - startedNanos) / 1e9);
+        "  %-17s ready in %5.1f s   (at %3d s)%n",
+        part.title(), (System.nanoTime() - startedNanos) / 1e9, elapsed().toSeconds());
   }
 
   private Duration elapsed() {
