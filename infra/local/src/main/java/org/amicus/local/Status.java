@@ -33,7 +33,14 @@ final class Status {
   }
 
   /** One line of the report. */
-  record Row(String name, String title, String url, Long pid, Health health, String log) {}
+  record Row(
+      String name,
+      String title,
+      String url,
+      Long pid,
+      List<Long> processes,
+      Health health,
+      String log) {}
 
   private final Workspace workspace;
   private final PrintStream out;
@@ -78,6 +85,7 @@ final class Status {
                     component.put("title", row.title());
                     component.put("url", row.url());
                     component.put("pid", row.pid());
+                    component.put("processes", row.processes());
                     component.put("health", row.health().label());
                     component.put("log", row.log());
                     return component;
@@ -92,7 +100,13 @@ final class Status {
 
   static Row row(Entry entry) {
     return new Row(
-        entry.name(), entry.title(), entry.url(), entry.pid(), health(entry), entry.log());
+        entry.name(),
+        entry.title(),
+        entry.url(),
+        entry.pid(),
+        entry.processes().stream().map(ProcessRef::pid).toList(),
+        health(entry),
+        entry.log());
   }
 
   private static Health health(Entry entry) {
