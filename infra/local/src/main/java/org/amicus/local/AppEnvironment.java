@@ -37,7 +37,11 @@ final class AppEnvironment {
     env.put("AMICUS_ISSUER_URI", wiring.keycloak().issuer());
     env.put("AMICUS_LOG_FORMAT", "ecs");
     switch (application) {
-      case CASES -> database(env, application, wiring.postgres());
+      case CASES -> {
+        database(env, application, wiring.postgres());
+        // Loads the seed statement's facts, marked as demo, when the database has no cases yet.
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
+      }
       case WORKFLOW -> {
         database(env, application, wiring.postgres());
         env.put("AMICUS_SMTP_HOST", wiring.smtp().host());

@@ -87,13 +87,9 @@ final class Up {
             ? Optional.of(Dependencies.keycloak(ready.get(Part.KEYCLOAK).join()))
             : Optional.empty();
     String demo =
-        options.runs(Part.GATEWAY) && keycloak.isPresent()
-            ? new DemoData(
-                    workspace.home().resolve("data").resolve("demo-data.loaded"),
-                    options.publicUrl(),
-                    keycloak.get())
-                .load()
-            : "no demo records (the gateway is not part of this run)";
+        options.runs(Part.CASES)
+            ? "the facts of the 2019 UPR statement, loaded by cases-service on its first start"
+            : "none (cases-service is not part of this run)";
     new Summary(out, workspace, options, secrets)
         .print(elapsed(), keycloak.isPresent() ? DemoAccounts.all() : List.of(), demo);
     stopped.await();

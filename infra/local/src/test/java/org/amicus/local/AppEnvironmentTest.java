@@ -30,7 +30,7 @@ class AppEnvironmentTest {
           new SmtpInfo("127.0.0.1", 3025, 3143));
 
   @Test
-  void casesServiceGetsItsOwnDatabaseAndTheIssuer() {
+  void casesServiceGetsItsOwnDatabaseTheIssuerAndTheDemoData() {
     assertThat(AppEnvironment.of(Part.CASES, options, wiring))
         .containsOnly(
             entry("SERVER_PORT", "8081"),
@@ -38,7 +38,8 @@ class AppEnvironmentTest {
             entry("AMICUS_LOG_FORMAT", "ecs"),
             entry("AMICUS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cases"),
             entry("AMICUS_DB_USER", "amicus"),
-            entry("AMICUS_DB_PASSWORD", "db-secret"));
+            entry("AMICUS_DB_PASSWORD", "db-secret"),
+            entry("SPRING_PROFILES_ACTIVE", "demo"));
   }
 
   @Test
