@@ -68,17 +68,27 @@ final class KeycloakRunner implements Runner {
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
 
-    List<String> command =
-        List.of(
-            home.resolve("bin/kc.sh").toString(),
+    // Keycloak ignores the end of its input, so a small shell waits for it instead: when the
+    // supervisor dies, even by SIGKILL, its pipe closes, `cat` returns and Keycloak is stopped.
+    String keycloakCommand =
+        String.join(
+            " ",
+            quoted(home.resolve("bin/kc.sh").toString()),
             "start-dev",
             "--http-host=127.0.0.1",
             "--http-port=" + port,
             "--http-management-port=" + managementPort,
             // One issuer whatever host name a client uses to reach this Keycloak.
-            "--hostname=" + url,
+            quoted("--hostname=" + url),
             "--health-enabled=true",
             "--import-realm");
+    List<String> command =
+        List.of(
+            "/bin/sh",
+            "-c",
+            keycloakCommand
+                + " </dev/null & kc=$!; trap 'kill $kc; wait $kc' TERM; cat >/dev/null;"
+                + " kill $kc 2>/dev/null; wait $kc");
 
     FileLock lock = distribution.lock();
     try {
@@ -176,5 +186,9 @@ final class KeycloakRunner implements Runner {
       keycloak.stop();
       keycloak = null;
     }
+  }
+
+  private static String quoted(String value) {
+    return "'" + value.replace("'", "'\\''") + "'";
   }
 }
