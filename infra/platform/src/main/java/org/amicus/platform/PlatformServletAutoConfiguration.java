@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -21,7 +22,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** What every servlet service gets by depending on the platform library. */
 @AutoConfiguration(
-    before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+    before = {
+      SecurityAutoConfiguration.class,
+      OAuth2ResourceServerAutoConfiguration.class,
+      WebMvcAutoConfiguration.class // so Boot's own problem-details handler backs off
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PlatformServletAutoConfiguration {
 

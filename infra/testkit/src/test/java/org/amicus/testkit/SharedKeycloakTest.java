@@ -1,0 +1,146 @@
+package org.amicus.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SharedKeycloakTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static KeycloakInfo keycloak;
+
+  @BeforeAll
+  static void startKeycloak() {
+    keycloak = RealDependencies.keycloak();
+  }
+
+  @Test
+  void partnerTokenCarriesOrganisationRolesAndAudience() throws Exception {
+    JsonNode claims = claims(keycloak.accessToken("anna"));
+
+    assertThat(claims.path("organisation").asText()).isEqualTo("odf");
+    assertThat(values(claims.path("realm_access").path("roles"))).contains("partner");
+    assertThat(values(claims.path("aud"))).contains(KeycloakInfo.AUDIENCE);
+    assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
+    assertThat(claims.path("preferred_username").asText()).isEqualTo("anna");
+    assertThat(claims.path("sub").asText()).isNotBlank();
+  }
+
+  @Test
+  void eachPartnerBelongsToTheirOwnOrganisation() throws Exception {
+    assertThat(claims(keycloak.accessToken("marco")).path("organisation").asText())
+        .isEqualTo("fidu");
+    assertThat(claims(keycloak.accessToken("olena")).path("organisation").asText())
+        .isEqualTo("kisr");
+  }
+
+  @Test
+  void coordinatorAndAdminHaveTheirRoles() throws Exception {
+    JsonNode clara = claims(keycloak.accessToken("clara"));
+    assertThat(values(clara.path("realm_access").path("roles"))).contains("coordinator");
+    assertThat(clara.path("organisation").asText()).isEqualTo("odf");
+
+    JsonNode adam = claims(keycloak.accessToken("adam"));
+    assertThat(values(adam.path("realm_access").path("roles")))
+        .contains("admin")
+        .doesNotContain("partner", "coordinator");
+  }
+
+  @Test
+  void searchIndexerServiceAccountMayOnlyIndex() throws Exception {
+    JsonNode claims = claims(keycloak.serviceToken("search-indexer"));
+
+    assertThat(values(claims.path("realm_access").path("roles")))
+        .contains("indexer")
+        .doesNotContain("partner", "coordinator", "admin", "case-reader");
+    assertThat(values(claims.path("aud"))).contains(KeycloakInfo.AUDIENCE);
+    assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
+  }
+
+  @Test
+  void workflowServiceAccountMayReadCases() throws Exception {
+    JsonNode claims = claims(keycloak.serviceToken("workflow-service"));
+
+    assertThat(values(claims.path("realm_access").path("roles")))
+        .contains("case-reader")
+        .doesNotContain("partner", "indexer");
+    assertThat(values(claims.path("aud"))).contains(KeycloakInfo.AUDIENCE);
+  }
+
+  @Test
+  void wrongPasswordIsRefused() {
+    Map<String, String> state = new HashMap<>(keycloak.state());
+    state.put("password.anna", "not-" + keycloak.password("anna"));
+    KeycloakInfo withWrongPassword = new KeycloakInfo(state);
+
+    assertThatThrownBy(() -> withWrongPassword.accessToken("anna"))
+        .hasMessageContaining("invalid_grant");
+  }
+
+  @Test
+  void wrongClientSecretIsRefused() {
+    Map<String, String> state = new HashMap<>(keycloak.state());
+    state.put("secret.search-indexer", "change-me");
+    KeycloakInfo withWrongSecret = new KeycloakInfo(state);
+
+    assertThatThrownBy(() -> withWrongSecret.serviceToken("search-indexer"))
+        .hasMessageContaining("HTTP 401");
+  }
+
+  @Test
+  void gatewayLoginNeedsPkceAndRedirectsOnlyToThePublicUrl() throws Exception {
+    String allowed = "http://localhost:8080/login/oauth2/code/keycloak";
+
+    assertThat(authorize(allowed, true).statusCode()).isEqualTo(200);
+    assertThat(authorize("http://evil.example/callback", true).statusCode()).isEqualTo(400);
+    HttpResponse<String> withoutPkce = authorize(allowed, false);
+    assertThat(withoutPkce.statusCode()).isEqualTo(302);
+    assertThat(withoutPkce.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).contains("error=invalid_request"));
+  }
+
+  private static HttpResponse<String> authorize(String redirectUri, boolean pkce) throws Exception {
+    String query =
+        "client_id=gateway&response_type=code&scope=openid&state=s1&redirect_uri="
+            + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+            + (pkce
+                ? "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                    + "&code_challenge_method=S256"
+                : "");
+    URI uri = URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + query);
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The payload of a JWT; its signature is the services' business, not this test's. */
+  private static JsonNode claims(String jwt) throws Exception {
+    String payload = jwt.split("\\.")[1];
+    return JSON.readTree(Base64.getUrlDecoder().decode(payload));
+  }
+
+  /** A claim that may be a single string or an array of strings (like {@code aud}). */
+  private static List<String> values(JsonNode claim) {
+    List<String> values = new ArrayList<>();
+    if (claim.isArray()) {
+      claim.forEach(value -> values.add(value.asText()));
+    } else if (!claim.isMissingNode()) {
+      values.add(claim.asText());
+    }
+    return values;
+  }
+}
