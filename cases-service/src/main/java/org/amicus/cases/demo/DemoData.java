@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.amicus.cases.casefile.CaseParts.ChargeRequest;
 import org.amicus.cases.casefile.CaseParts.DecisionRequest;
 import org.amicus.cases.casefile.CaseParts.EventRequest;
@@ -17,9 +18,15 @@ import org.amicus.cases.casefile.CaseService;
 import org.amicus.cases.casefile.CaseView;
 import org.amicus.cases.demo.DemoFile.DemoCase;
 import org.amicus.cases.demo.DemoFile.DemoPerson;
+import org.amicus.cases.demo.DemoFile.DemoRecommendation;
 import org.amicus.cases.person.ConsentRequest;
 import org.amicus.cases.person.PersonRequest;
 import org.amicus.cases.person.PersonService;
+import org.amicus.cases.recommendation.RecommendationPayloads.AssessmentRequest;
+import org.amicus.cases.recommendation.RecommendationPayloads.RecommendationRequest;
+import org.amicus.cases.recommendation.RecommendationPayloads.RecommendationView;
+import org.amicus.cases.recommendation.RecommendationService;
+import org.amicus.cases.shared.Etag;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
 import org.slf4j.Logger;
@@ -41,12 +48,19 @@ public class DemoData {
 
   private final PersonService persons;
   private final CaseService cases;
+  private final RecommendationService recommendations;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
-  DemoData(PersonService persons, CaseService cases, JdbcTemplate jdbc, ObjectMapper json) {
+  DemoData(
+      PersonService persons,
+      CaseService cases,
+      RecommendationService recommendations,
+      JdbcTemplate jdbc,
+      ObjectMapper json) {
     this.persons = persons;
     this.cases = cases;
+    this.recommendations = recommendations;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -60,14 +74,48 @@ public class DemoData {
   @Transactional
   public int load() {
     DemoFile file = read();
+    Map<String, Long> caseIds = new HashMap<>();
     for (DemoCase entry : file.cases()) {
-      load(entry);
+      caseIds.put(entry.key(), load(entry));
     }
-    log.info("Loaded {} demo cases", file.cases().size());
+    // Recommendations and their assessment are kept by the coalition's coordinators.
+    Caller coordinator =
+        new Caller(
+            "amicus-demo-loader", "demo-loader", Optional.of("odf"), Set.of(Role.COORDINATOR));
+    for (DemoRecommendation r : file.recommendations()) {
+      RecommendationView created =
+          recommendations.create(
+              coordinator,
+              new RecommendationRequest(
+                  r.stateUnderReview(),
+                  r.cycle(),
+                  r.session(),
+                  r.reportSymbol(),
+                  r.paragraph(),
+                  r.recommendingStates(),
+                  r.text(),
+                  r.themes(),
+                  r.response()),
+              true);
+      if (r.implementation() != null) {
+        recommendations.assess(
+            coordinator,
+            created.id(),
+            Etag.of(created.version()),
+            new AssessmentRequest(
+                r.implementation(),
+                r.note(),
+                r.evidence().stream().map(caseIds::get).collect(Collectors.toSet())));
+      }
+    }
+    log.info(
+        "Loaded {} demo cases and {} recommendations",
+        file.cases().size(),
+        file.recommendations().size());
     return file.cases().size();
   }
 
-  private void load(DemoCase entry) {
+  private long load(DemoCase entry) {
     // The loader acts as a partner of the owner organisation, as a user of that organisation would.
     Caller owner =
         new Caller(
@@ -164,6 +212,7 @@ public class DemoData {
                           d.compliance(),
                           ids.get(d.person()))));
     }
+    return caseId;
   }
 
   private DemoFile read() {

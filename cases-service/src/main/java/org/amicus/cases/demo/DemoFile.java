@@ -14,12 +14,19 @@ import org.amicus.cases.casefile.Violation;
 import org.amicus.cases.person.Channel;
 import org.amicus.cases.person.Gender;
 import org.amicus.cases.person.Occupation;
+import org.amicus.cases.recommendation.Implementation;
+import org.amicus.cases.recommendation.Response;
 import org.amicus.cases.shared.Visibility;
 
 /** The shape of the demo data file; persons are referred to by a key within their case. */
-record DemoFile(String source, List<String> notes, List<DemoCase> cases) {
+record DemoFile(
+    String source,
+    List<String> notes,
+    List<DemoCase> cases,
+    List<DemoRecommendation> recommendations) {
 
   record DemoCase(
+      String key,
       String owner,
       List<DemoPerson> persons,
       @JsonProperty("case") CaseBody body,
@@ -72,4 +79,21 @@ record DemoFile(String source, List<String> notes, List<DemoCase> cases) {
       String requestedRemedy,
       Compliance compliance,
       String person) {}
+
+  /**
+   * @param evidence keys of demo cases that show the (non-)implementation
+   */
+  record DemoRecommendation(
+      String stateUnderReview,
+      int cycle,
+      Integer session,
+      String reportSymbol,
+      String paragraph,
+      List<String> recommendingStates,
+      String text,
+      List<String> themes,
+      Response response,
+      Implementation implementation,
+      String note,
+      List<String> evidence) {}
 }

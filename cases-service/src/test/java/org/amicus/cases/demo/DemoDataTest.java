@@ -64,4 +64,17 @@ class DemoDataTest extends CasesIntegrationTest {
     assertThat(figures.at("/currentlyDetained").asLong()).isGreaterThanOrEqualTo(5);
     assertThat(figures.get("casesPerArticle").toString()).contains("\"article\":\"405\"");
   }
+
+  @Test
+  void theCitedRecommendationsAreThereWithTheirAssessment() throws Exception {
+    JsonNode page =
+        body(getAs(ANNA, "/api/recommendations?stateUnderReview=KZ&recommendingState=Netherlands"));
+
+    assertThat(page.get("total").asLong()).isPositive();
+    JsonNode r = page.at("/items/0");
+    assertThat(r.get("implementation").asText()).isEqualTo("NOT_IMPLEMENTED");
+    assertThat(r.get("evidenceCaseIds")).isNotEmpty();
+    JsonNode figures = body(getAs(CLARA, "/api/stats?country=KZ"));
+    assertThat(figures.at("/recommendations/byResponse/NOTED").asLong()).isPositive();
+  }
 }
