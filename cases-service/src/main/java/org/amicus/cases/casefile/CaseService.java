@@ -179,6 +179,17 @@ public class CaseService {
     return cases.findById(id).map(c -> c.version).orElse(0L);
   }
 
+  /** Those of {@code ids} that name a case the caller may read, in the given order. */
+  @Transactional(readOnly = true)
+  public List<Long> readable(Caller caller, java.util.Collection<Long> ids) {
+    Set<Long> ok =
+        cases.findAllById(ids).stream()
+            .filter(c -> Access.canRead(caller, c.ownerOrg, c.visibility))
+            .map(c -> c.id)
+            .collect(Collectors.toSet());
+    return ids.stream().filter(ok::contains).toList();
+  }
+
   // ---- charges
 
   @Transactional

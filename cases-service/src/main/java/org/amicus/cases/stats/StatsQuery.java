@@ -132,9 +132,32 @@ public class StatsQuery {
     return new Figures.UnDecisions(by.values().stream().mapToLong(Long::longValue).sum(), by);
   }
 
-  /** Filled in once recommendations exist; until then empty figures. */
-  Figures.Recommendations recommendations(String country) {
-    return new Figures.Recommendations(0, Map.of(), Map.of());
+  /** Recommendations are UN text, not case content: counted over all, per country if asked. */
+  private Figures.Recommendations recommendations(String country) {
+    MapSqlParameterSource params = new MapSqlParameterSource("country", country);
+    String where = " where (cast(:country as varchar) is null or state_under_review = :country)";
+    Map<String, Long> byResponse = new LinkedHashMap<>();
+    jdbc.query(
+        "select coalesce(response, 'AWAITING') as k, count(*) as n from recommendation"
+            + where
+            + " group by 1 order by 1",
+        params,
+        rs -> {
+          byResponse.put(rs.getString("k"), rs.getLong("n"));
+        });
+    Map<String, Long> byImplementation = new LinkedHashMap<>();
+    jdbc.query(
+        "select coalesce(implementation, 'NOT_ASSESSED') as k, count(*) as n from recommendation"
+            + where
+            + " group by 1 order by 1",
+        params,
+        rs -> {
+          byImplementation.put(rs.getString("k"), rs.getLong("n"));
+        });
+    return new Figures.Recommendations(
+        byResponse.values().stream().mapToLong(Long::longValue).sum(),
+        byResponse,
+        byImplementation);
   }
 
   private long count(String sql, MapSqlParameterSource params) {

@@ -1,0 +1,7 @@
+package org.amicus.cases.recommendation;
+
+/** How the state under review answered a recommendation. */
+public enum Response {
+  SUPPORTED,
+  NOTED
+}

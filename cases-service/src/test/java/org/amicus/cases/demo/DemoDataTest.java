@@ -1,0 +1,80 @@
+package org.amicus.cases.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.amicus.cases.CasesIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The seed statement's facts, as the coalition's members see them after `amicus up`. */
+class DemoDataTest extends CasesIntegrationTest {
+
+  @Autowired DemoData demo;
+
+  @BeforeEach
+  void loadOnce() {
+    if (!demo.present()) {
+      demo.load();
+    }
+  }
+
+  private JsonNode firstCase(String user, String q) throws Exception {
+    JsonNode page = body(getAs(user, "/api/cases?sort=id,asc&q=" + q));
+    assertThat(page.get("total").asLong()).as(q).isPositive();
+    return body(getAs(user, "/api/cases/" + page.at("/items/0/id").asLong()));
+  }
+
+  @Test
+  void theHumanRightsCommitteeViewOnDzhakishevIsIgnored() throws Exception {
+    JsonNode c = firstCase(MARCO, "Dzhakishev");
+
+    assertThat(c.get("demo").asBoolean()).isTrue();
+    assertThat(c.get("ownerOrg").asText()).isEqualTo("odf");
+    assertThat(c.at("/decisions/0/body").asText()).isEqualTo("HRC");
+    assertThat(c.at("/decisions/0/compliance").asText()).isEqualTo("IGNORED");
+    assertThat(c.at("/decisions/0/requestedRemedy").asText()).isEqualTo("Immediate release");
+  }
+
+  @Test
+  void bilashIsBannedFromCivilSocietyWorkForSevenYears() throws Exception {
+    JsonNode c = firstCase(ANNA, "Bilash");
+
+    assertThat(c.get("ownerOrg").asText()).isEqualTo("kisr");
+    assertThat(c.get("events").toString()).contains("SENTENCE_RESTRICTION_OF_ACTIVITIES");
+    assertThat(c.get("events").findValues("termMonths").toString()).contains("84");
+  }
+
+  @Test
+  void semenovasCaseIsClosedAndTheObserversStaysWithFidu() throws Exception {
+    JsonNode semenova = firstCase(OLENA, "Semenova");
+    assertThat(semenova.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(semenova.at("/charges/0/article").asText()).isEqualTo("274");
+
+    assertThat(body(getAs(ANNA, "/api/cases?q=observer")).get("total").asLong()).isZero();
+    assertThat(body(getAs(MARCO, "/api/cases?q=observer")).get("total").asLong()).isPositive();
+  }
+
+  @Test
+  void theUnDecisionsAndDetentionsShowInTheFigures() throws Exception {
+    JsonNode figures = body(getAs(CLARA, "/api/stats?country=KZ"));
+
+    assertThat(figures.at("/unDecisions/byCompliance/IGNORED").asLong()).isGreaterThanOrEqualTo(3);
+    assertThat(figures.at("/currentlyDetained").asLong()).isGreaterThanOrEqualTo(5);
+    assertThat(figures.get("casesPerArticle").toString()).contains("\"article\":\"405\"");
+  }
+
+  @Test
+  void theCitedRecommendationsAreThereWithTheirAssessment() throws Exception {
+    JsonNode page =
+        body(getAs(ANNA, "/api/recommendations?stateUnderReview=KZ&recommendingState=Netherlands"));
+
+    assertThat(page.get("total").asLong()).isPositive();
+    JsonNode r = page.at("/items/0");
+    assertThat(r.get("implementation").asText()).isEqualTo("NOT_IMPLEMENTED");
+    assertThat(r.get("evidenceCaseIds")).isNotEmpty();
+    JsonNode figures = body(getAs(CLARA, "/api/stats?country=KZ"));
+    assertThat(figures.at("/recommendations/byResponse/NOTED").asLong()).isPositive();
+  }
+}
