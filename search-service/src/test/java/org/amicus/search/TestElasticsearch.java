@@ -28,7 +28,7 @@ import org.elasticsearch.client.RestClient;
  * The search components wired by hand against the real Elasticsearch node of the build, each test
  * class on its own alias so classes never see each other's documents.
  */
-public final class TestElasticsearch {
+public final class TestElasticsearch implements AutoCloseable {
 
   public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -48,6 +48,22 @@ public final class TestElasticsearch {
     writer = new IndexWriter(client);
     queries = new SearchQueries(client, index, JSON);
     index.ensure();
+  }
+
+  /** Deletes every index this fixture made, so the shared node does not fill up across builds. */
+  @Override
+  public void close() throws IOException {
+    deleteIndices(client, properties);
+  }
+
+  /** Deletes the generations, state and dead letters of {@code properties}' alias. */
+  public static void deleteIndices(ElasticsearchClient client, SearchIndexProperties properties)
+      throws IOException {
+    List<String> names =
+        List.copyOf(client.indices().get(g -> g.index(properties.alias() + "*")).result().keySet());
+    if (!names.isEmpty()) {
+      client.indices().delete(d -> d.index(names).ignoreUnavailable(true));
+    }
   }
 
   /** Applies changes to the live index and makes them visible to searches. */

@@ -102,6 +102,15 @@ public class IndexWriter {
     return rejected;
   }
 
+  /** The version (seq) of a record in {@code index}, or -1 when it is not there. */
+  public long version(String index, String type, String id) throws IOException {
+    var found =
+        client.get(
+            g -> g.index(index).id(IndexDocuments.key(type, id)).source(src -> src.fetch(false)),
+            Void.class);
+    return found.found() && found.version() != null ? found.version() : -1;
+  }
+
   /** Elasticsearch quotes a preview of the offending value; that may be a name, keep it out. */
   static String withoutValues(String reason) {
     if (reason == null) {

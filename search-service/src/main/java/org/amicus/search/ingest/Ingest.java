@@ -79,6 +79,11 @@ public class Ingest implements SmartLifecycle {
               return thread;
             });
     running = true;
+    try {
+      index.ensure(); // so searches find an (empty) index even before a source answers
+    } catch (RuntimeException e) {
+      // Elasticsearch not up yet: every poll ensures it again
+    }
     pollers.forEach(p -> schedule(p, Duration.ZERO));
   }
 
@@ -130,6 +135,11 @@ public class Ingest implements SmartLifecycle {
    * @return the dead letter if it still fails, empty when it is now indexed (or superseded)
    */
   Optional<IngestState.DeadLetter> retry(IngestState.DeadLetter letter) throws IOException {
+    if (writer.version(index.alias(), letter.type(), letter.recordId()) > letter.seq()) {
+      // a newer change of the record is indexed: the dead letter is history, not a gap
+      state.resolve(letter.id());
+      return Optional.empty();
+    }
     SourcePoller poller =
         poller(letter.source())
             .orElseThrow(() -> new IllegalStateException("source no longer configured"));

@@ -76,6 +76,10 @@ final class FeedStandIn implements AutoCloseable {
             seq, old.type(), old.id(), old.operation(), old.at(), JSON.valueToTree(document)));
   }
 
+  synchronized List<Change> changes() {
+    return List.copyOf(outbox);
+  }
+
   void down() {
     down = true;
   }

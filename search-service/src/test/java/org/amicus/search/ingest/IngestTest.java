@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.amicus.search.TestElasticsearch;
 import org.amicus.search.index.SearchIndex;
+import org.amicus.search.index.SearchIndexProperties;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +70,13 @@ class IngestTest {
   static void stopStandIns() {
     cases.close();
     workflow.close();
+  }
+
+  @AfterAll
+  static void deleteIndices(
+      @Autowired ElasticsearchClient elasticsearch, @Autowired SearchIndexProperties properties)
+      throws IOException {
+    TestElasticsearch.deleteIndices(elasticsearch, properties);
   }
 
   @LocalServerPort int port;
@@ -158,6 +167,16 @@ class IngestTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> indexed().containsKey("case:after-poison"));
     String id = "cases:" + poison;
+    // the dead letter is written right after the batch; wait for it rather than race it
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                find(
+                        json.readTree(get("/api/search/admin/dead-letters", adam).getBody())
+                            .path("deadLetters"),
+                        id)
+                    != null);
     JsonNode letters = json.readTree(get("/api/search/admin/dead-letters", adam).getBody());
     JsonNode letter = find(letters.path("deadLetters"), id);
     assertThat(letter).isNotNull();
@@ -187,6 +206,37 @@ class IngestTest {
     assertThat(
             post("/api/search/admin/dead-letters/cases:999999/retry", adam).getStatusCode().value())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aDeadLetterSupersededByANewerChangeIsResolvedByItsRetry() throws IOException {
+    String adam = RealDependencies.keycloak().accessToken("adam");
+    long poison =
+        cases.upsert(
+            "case",
+            "poison-2",
+            Map.of("title", "Bad", "year", "soon", "ownerOrg", "odf", "visibility", "PUBLIC"));
+    cases.upsert(
+        "case",
+        "poison-2",
+        Map.of("title", "Corrected", "year", 2020, "ownerOrg", "odf", "visibility", "PUBLIC"));
+    String id = "cases:" + poison;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                "Corrected".equals(indexed().get("case:poison-2"))
+                    && find(
+                            json.readTree(get("/api/search/admin/dead-letters", adam).getBody())
+                                .path("deadLetters"),
+                            id)
+                        != null);
+
+    JsonNode retried =
+        json.readTree(post("/api/search/admin/dead-letters/" + id + "/retry", adam).getBody());
+
+    assertThat(retried.path("indexed").asBoolean()).isTrue();
+    assertThat(indexed()).containsEntry("case:poison-2", "Corrected");
   }
 
   @Test

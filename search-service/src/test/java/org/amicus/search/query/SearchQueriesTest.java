@@ -13,6 +13,7 @@ import java.util.Set;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.platform.security.Caller;
 import org.amicus.search.TestElasticsearch;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +119,11 @@ class SearchQueriesTest {
                   "visibility", "PUBLIC")));
     }
     assertThat(es.apply("cases", changes)).isEmpty();
+  }
+
+  @AfterAll
+  static void deleteIndex() throws IOException {
+    es.close();
   }
 
   private static SearchPage search(String q) throws IOException {

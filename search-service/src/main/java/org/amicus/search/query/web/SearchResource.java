@@ -1,5 +1,6 @@
 package org.amicus.search.query.web;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.Map;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.amicus.platform.web.ProblemTypes;
 import org.amicus.search.index.IndexDocuments;
 import org.amicus.search.query.Acl;
 import org.amicus.search.query.Facets;
 import org.amicus.search.query.SearchPage;
 import org.amicus.search.query.SearchQueries;
 import org.amicus.search.query.SearchRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,8 +47,7 @@ class SearchResource {
               + "type, country, article, violation, status, year, organisation, compliance, "
               + "response, implementation, submissionStatus; sort: relevance|newest|year|title; "
               + "size 1-100; searchAfter: the previous page's next")
-  SearchPage search(Caller caller, @RequestParam MultiValueMap<String, String> params)
-      throws IOException {
+  SearchPage search(Caller caller, @RequestParam MultiValueMap<String, String> params) {
     requireContentReader(caller);
     List<FieldError> errors = new ArrayList<>();
     String q = params.getFirst("q");
@@ -103,7 +105,8 @@ class SearchResource {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
-    return queries.search(caller, new SearchRequest(q, filters, sort, size, searchAfter));
+    SearchRequest request = new SearchRequest(q, filters, sort, size, searchAfter);
+    return answer(() -> queries.search(caller, request));
   }
 
   @GetMapping("/suggest")
@@ -111,8 +114,7 @@ class SearchResource {
   Suggestions suggest(
       Caller caller,
       @RequestParam(required = false) String prefix,
-      @RequestParam(defaultValue = "10") String size)
-      throws IOException {
+      @RequestParam(defaultValue = "10") String size) {
     requireContentReader(caller);
     List<FieldError> errors = new ArrayList<>();
     if (prefix == null || prefix.isBlank()) {
@@ -127,7 +129,27 @@ class SearchResource {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
-    return new Suggestions(queries.suggest(caller, prefix, count));
+    return answer(() -> new Suggestions(queries.suggest(caller, prefix, count)));
+  }
+
+  /**
+   * Elasticsearch down or the index not there yet is a passing state of the service, not a bug:
+   * 503, so clients and the gateway retry.
+   */
+  private static <T> T answer(Search<T> search) {
+    try {
+      return search.run();
+    } catch (IOException | ElasticsearchException e) {
+      throw new ApiProblem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ProblemTypes.INTERNAL,
+          "Search is unavailable for the moment; try again shortly");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Search<T> {
+    T run() throws IOException;
   }
 
   /** Admins run the platform but read no case content (DOMAIN.md). */
