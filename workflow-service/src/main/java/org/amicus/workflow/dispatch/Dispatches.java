@@ -1,0 +1,78 @@
+package org.amicus.workflow.dispatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The dispatch records: one per approved revision of a submission. */
+@Component
+class Dispatches {
+
+  private final JdbcTemplate jdbc;
+
+  Dispatches(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Dispatch> find(UUID submissionId, int revision) {
+    return jdbc
+        .query(
+            "select * from dispatch where submission_id = ? and revision = ?",
+            Dispatches::dispatch,
+            submissionId,
+            revision)
+        .stream()
+        .findFirst();
+  }
+
+  List<Dispatch> of(UUID submissionId) {
+    return jdbc.query(
+        "select * from dispatch where submission_id = ? order by revision",
+        Dispatches::dispatch,
+        submissionId);
+  }
+
+  /** Records a prepared dispatch; false when one exists already for this revision. */
+  boolean prepare(Dispatch d) {
+    return jdbc.update(
+            "insert into dispatch (submission_id, revision, message_id, recipient, file_name,"
+                + " media_type, sha256, document, status, prepared_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'PREPARED', now())"
+                + " on conflict (submission_id, revision) do nothing",
+            d.submissionId(),
+            d.revision(),
+            d.messageId(),
+            d.recipient(),
+            d.fileName(),
+            d.mediaType(),
+            d.sha256(),
+            d.document())
+        == 1;
+  }
+
+  void sent(UUID submissionId, int revision) {
+    jdbc.update(
+        "update dispatch set status = 'SENT', sent_at = now()"
+            + " where submission_id = ? and revision = ?",
+        submissionId,
+        revision);
+  }
+
+  private static Dispatch dispatch(ResultSet rs, int row) throws SQLException {
+    return new Dispatch(
+        rs.getObject("submission_id", UUID.class),
+        rs.getInt("revision"),
+        rs.getString("message_id"),
+        rs.getString("recipient"),
+        rs.getString("file_name"),
+        rs.getString("media_type"),
+        rs.getString("sha256"),
+        rs.getBytes("document"),
+        "SENT".equals(rs.getString("status")),
+        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
+  }
+}

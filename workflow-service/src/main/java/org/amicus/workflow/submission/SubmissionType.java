@@ -1,0 +1,96 @@
+package org.amicus.workflow.submission;
+
+import java.util.EnumSet;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The kinds of submission the coalition sends (DOMAIN.md, "Submissions"), each with the rules its
+ * target sets.
+ */
+public enum SubmissionType {
+  /** OHCHR: at most 2,815 words, a Word document with numbered paragraphs. */
+  UPR_INDIVIDUAL(Set.of(Target.OHCHR_UPR), 2_815, Channel.UN, DocumentFormat.DOCX, false),
+  /** OHCHR: at most 5,630 words; every co-submitter named at the start with a description. */
+  UPR_JOINT(Set.of(Target.OHCHR_UPR), 5_630, Channel.UN, DocumentFormat.DOCX, true),
+  SPECIAL_PROCEDURES_URGENT_APPEAL(
+      Set.of(Target.OHCHR_SPECIAL_PROCEDURES), 0, Channel.UN, DocumentFormat.PDF, false),
+  SPECIAL_PROCEDURES_ALLEGATION_LETTER(
+      Set.of(Target.OHCHR_SPECIAL_PROCEDURES), 0, Channel.UN, DocumentFormat.PDF, false),
+  WGAD_INDIVIDUAL_COMPLAINT(Set.of(Target.UN_WGAD), 0, Channel.UN, DocumentFormat.PDF, false),
+  /** Free form, to the European Parliament (e.g. DROI) or another EU institution. */
+  EU_BRIEFING(
+      EnumSet.of(Target.EUROPEAN_PARLIAMENT, Target.EU_INSTITUTIONS),
+      0,
+      Channel.EU,
+      DocumentFormat.PDF,
+      false);
+
+  private final Set<Target> targets;
+  private final int wordLimit;
+  private final Channel channel;
+  private final DocumentFormat format;
+  private final boolean jointOnly;
+
+  SubmissionType(
+      Set<Target> targets,
+      int wordLimit,
+      Channel channel,
+      DocumentFormat format,
+      boolean jointOnly) {
+    this.targets = targets;
+    this.wordLimit = wordLimit;
+    this.channel = channel;
+    this.format = format;
+    this.jointOnly = jointOnly;
+  }
+
+  public Set<Target> targets() {
+    return targets;
+  }
+
+  /** The target used when the author names none: the first of {@link #targets()}. */
+  public Target defaultTarget() {
+    return targets.stream().sorted().findFirst().orElseThrow();
+  }
+
+  /** The most words the target accepts, counted by {@link WordCount}; empty when unlimited. */
+  public OptionalInt wordLimit() {
+    return wordLimit == 0 ? OptionalInt.empty() : OptionalInt.of(wordLimit);
+  }
+
+  /** The consent channel a person named in it must have agreed to. */
+  public Channel channel() {
+    return channel;
+  }
+
+  public DocumentFormat format() {
+    return format;
+  }
+
+  /** Whether the submission is only valid with at least one co-signing organisation. */
+  public boolean requiresCoSigners() {
+    return jointOnly;
+  }
+
+  /** Where a submission goes. */
+  public enum Target {
+    OHCHR_UPR,
+    OHCHR_SPECIAL_PROCEDURES,
+    UN_WGAD,
+    EUROPEAN_PARLIAMENT,
+    EU_INSTITUTIONS
+  }
+
+  /** The channels consent to be named is recorded for (cases-service). */
+  public enum Channel {
+    UN,
+    EU,
+    PUBLIC
+  }
+
+  public enum DocumentFormat {
+    DOCX,
+    PDF
+  }
+}

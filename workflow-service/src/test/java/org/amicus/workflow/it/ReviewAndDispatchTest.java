@@ -1,0 +1,366 @@
+package org.amicus.workflow.it;
+
+import static org.amicus.workflow.it.WorkflowTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SmtpInfo;
+import org.amicus.workflow.review.SubmissionReviewProcess;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Review, sign-off and dispatch through the service's API, on the real PostgreSQL and the real SMTP
+ * server; what was sent is read back over IMAP and its attachment opened.
+ */
+@SpringBootTest(
+    properties = {
+      "amicus.dispatch.addresses.OHCHR_UPR=upr-test@ohchr.example",
+      "amicus.dispatch.addresses.UN_WGAD=wgad-test@ohchr.example"
+    })
+@AutoConfigureMockMvc
+@Import(WorkflowTestSupport.Cases.class)
+class ReviewAndDispatchTest {
+
+  @DynamicPropertySource
+  static void dependencies(DynamicPropertyRegistry registry) {
+    realDependencies(registry);
+  }
+
+  @Autowired MockMvc http;
+  @Autowired ObjectMapper json;
+  @Autowired FakeCases cases;
+  @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired JavaMailSenderImpl mail;
+
+  JsonNode call(
+      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
+      throws Exception {
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
+    }
+    MvcResult result =
+        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
+    String text = result.getResponse().getContentAsString();
+    return text.isEmpty() ? null : json.readTree(text);
+  }
+
+  String etag(UUID id) throws Exception {
+    return http.perform(get("/api/submissions/{id}", id).with(anna()))
+        .andReturn()
+        .getResponse()
+        .getHeader("ETag");
+  }
+
+  String statusOf(UUID id) throws Exception {
+    return call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText();
+  }
+
+  /** The caller's open task of a kind for this submission. */
+  String task(RequestPostProcessor user, UUID id, String taskKey) throws Exception {
+    for (JsonNode task : call(get("/api/tasks"), user, null, 200)) {
+      if (task.get("submissionId").asText().equals(id.toString())
+          && task.get("taskKey").asText().equals(taskKey)) {
+        return task.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  void complete(
+      RequestPostProcessor user, String taskId, String decision, String comment, int expected)
+      throws Exception {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("decision", decision);
+    body.put("comment", comment);
+    call(post("/api/tasks/{id}/complete", taskId), user, body, expected);
+  }
+
+  Job dispatchJob(UUID id) {
+    return management
+        .createJobQuery()
+        .processInstanceId(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id.toString())
+                .singleResult()
+                .getId())
+        .activityId(SubmissionReviewProcess.TASK_DISPATCH)
+        .singleResult();
+  }
+
+  UUID jointUprNaming(String named, UUID caseId) throws Exception {
+    Map<String, Object> draft = new java.util.HashMap<>();
+    draft.put("type", "UPR_JOINT");
+    draft.put("title", "Kazakhstan: joint submission for the fourth UPR cycle");
+    draft.put("language", "en");
+    draft.put("deadline", LocalDate.now().plusMonths(3).toString());
+    draft.put("riskLevel", "LOW");
+    draft.put(
+        "coSigners",
+        List.of(
+            Map.of(
+                "organisation", "fidu", "description", "Italian Federation for Human Rights, Rome"),
+            Map.of(
+                "organisation", "kisr", "description", "Kharkiv Institute for Social Research")));
+    draft.put(
+        "sections",
+        List.of(
+            Map.of(
+                "heading",
+                "Political prisoners",
+                "text",
+                "The activist " + named + " was detained in 2019.\n\nHe is still in prison."),
+            Map.of("heading", "Freedom of assembly", "text", "Rallies need permission.")));
+    draft.put("caseIds", List.of(caseId));
+    draft.put("proposedRecommendations", List.of("Release " + named + " immediately"));
+    return UUID.fromString(call(post("/api/submissions"), anna(), draft, 201).get("id").asText());
+  }
+
+  @Test
+  void aJointSubmissionGoesThroughReviewAndSignOffAndIsSentOnceAsAWordDocument() throws Exception {
+    UUID caseId = cases.caseOf(List.of("Maks Bokayev", "Макс Бокаев"), "Activist B.", false);
+    UUID id = jointUprNaming("Maks Bokayev", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    assertThat(statusOf(id)).isEqualTo("IN_REVIEW");
+
+    // A partner cannot review; a coordinator claims and returns it with a comment.
+    assertThat(task(olena(), id, SubmissionReviewProcess.TASK_REVIEW)).isNull();
+    String review = task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW);
+    call(post("/api/tasks/{id}/claim", review), zoe(), null, 200);
+    assertThat(task(ivan(), id, SubmissionReviewProcess.TASK_REVIEW)).isNull();
+    complete(zoe(), review, "RETURN", null, 400);
+    complete(zoe(), review, "RETURN", "Please shorten the introduction", 200);
+    assertThat(statusOf(id)).isEqualTo("RETURNED");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> notified("team@odf.example", id, "[Amicus] Returned with comments"));
+
+    // The authors resubmit; the coordinator approves; each co-signer signs for their organisation.
+    String revise = task(anna(), id, SubmissionReviewProcess.TASK_REVISE);
+    complete(anna(), revise, "RESUBMIT", null, 200);
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    assertThat(statusOf(id)).isEqualTo("AWAITING_SIGNATURES");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> notified("team@kisr.example", id, "[Amicus] Sign-off waiting"));
+    String fiduSignOff = task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF);
+    assertThat(fiduSignOff).isNotNull();
+    complete(olena(), fiduSignOff, "SIGN", null, 404);
+    complete(marco(), fiduSignOff, "SIGN", null, 200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    JsonNode dispatches = call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200);
+    String messageId = dispatches.get(0).get("messageId").asText();
+    assertThat(dispatches.get(0).get("sha256").asText()).hasSize(64);
+    List<Message> sent = messages("upr-test@ohchr.example", messageId);
+    assertThat(sent).hasSize(1);
+    List<String> paragraphs = docxParagraphs(attachment(sent.get(0)));
+    assertThat(paragraphs)
+        .contains(
+            "Italian Federation for Human Rights: Italian Federation for Human Rights, Rome",
+            "Kharkiv Institute for Social Research: Kharkiv Institute for Social Research",
+            "1. The activist Activist B. was detained in 2019.",
+            "2. He is still in prison.",
+            "3. Rallies need permission.",
+            "4. Release Activist B. immediately");
+    assertThat(String.join("\n", paragraphs)).doesNotContain("Bokayev");
+
+    call(
+        post("/api/submissions/{id}/acknowledgement", id),
+        anna(),
+        Map.of("reference", "OHCHR-123"),
+        200);
+    assertThat(statusOf(id)).isEqualTo("ACKNOWLEDGED");
+    JsonNode history = call(get("/api/submissions/{id}/history", id), zoe(), null, 200);
+    assertThat(history.findValuesAsText("action"))
+        .contains(
+            "CREATED",
+            "SUBMITTED",
+            "REVIEW_RETURNED",
+            "RESUBMITTED",
+            "REVIEW_APPROVED",
+            "SIGNED_OFF",
+            "SENT",
+            "ACKNOWLEDGED",
+            "TASK_COMPLETED");
+    assertThat(history.findValuesAsText("actor")).contains("anna", "zoe", "marco", "olena");
+  }
+
+  @Test
+  void withSmtpDownTheDispatchRetriesRaisesAnIncidentAndOnceBackSendsExactlyOneEmail()
+      throws Exception {
+    UUID caseId = cases.caseOf(List.of("Aigul Utepova"), "Journalist U.", true);
+    Map<String, Object> draft = new java.util.HashMap<>();
+    draft.put("type", "WGAD_INDIVIDUAL_COMPLAINT");
+    draft.put("title", "Arbitrary detention of a journalist");
+    draft.put("language", "en");
+    draft.put("deadline", LocalDate.now().plusMonths(1).toString());
+    draft.put(
+        "sections", List.of(Map.of("heading", "Identity", "text", "Aigul Utepova, journalist.")));
+    draft.put("caseIds", List.of(caseId));
+    UUID id =
+        UUID.fromString(call(post("/api/submissions"), anna(), draft, 201).get("id").asText());
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    // A WGAD complaint naming its person needs a legal review (review-policy rule 4).
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        ivan(), task(ivan(), id, SubmissionReviewProcess.TASK_LEGAL_REVIEW), "APPROVE", null, 200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    int smtpPort = mail.getPort();
+    mail.setPort(1); // nothing listens there
+    try {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        String jobId = dispatchJob(id).getId();
+        assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+      }
+    } finally {
+      mail.setPort(smtpPort);
+    }
+    assertThat(dispatchJob(id).getRetries()).isZero();
+    call(get("/api/admin/workflow/incidents"), anna(), null, 403);
+    JsonNode incident = null;
+    for (JsonNode i : call(get("/api/admin/workflow/incidents"), adam(), null, 200)) {
+      if (i.get("submissionId").asText().equals(id.toString())) {
+        incident = i;
+      }
+    }
+    assertThat(incident).isNotNull();
+    assertThat(incident.get("activityId").asText())
+        .isEqualTo(SubmissionReviewProcess.TASK_DISPATCH);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    call(
+        post("/api/admin/workflow/incidents/{id}/retry", incident.get("id").asText()),
+        adam(),
+        null,
+        202);
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    String messageId =
+        call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200)
+            .get(0)
+            .get("messageId")
+            .asText();
+    List<Message> sent = messages("wgad-test@ohchr.example", messageId);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getContentType()).startsWith("multipart/mixed");
+    try (PDDocument pdf = Loader.loadPDF(attachment(sent.get(0)))) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text)
+          .contains(
+              "Open Dialogue Foundation (lead organisation)", "1. Aigul Utepova, journalist.");
+    }
+  }
+
+  /** Messages in a mailbox with a given Message-ID, read over IMAP. */
+  static List<Message> messages(String mailbox, String messageId) throws Exception {
+    SmtpInfo smtp = RealDependencies.smtp();
+    Session session = Session.getInstance(new Properties());
+    Store store = session.getStore("imap");
+    store.connect(smtp.host(), smtp.imapPort(), mailbox, "any");
+    Folder inbox = store.getFolder("INBOX");
+    inbox.open(Folder.READ_ONLY);
+    List<Message> found = new ArrayList<>();
+    for (Message message : inbox.getMessages()) {
+      String[] ids = message.getHeader("Message-ID");
+      if (ids != null && Arrays.asList(ids).contains(messageId)) {
+        found.add(
+            new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) message));
+      }
+    }
+    inbox.close(false);
+    store.close();
+    return found;
+  }
+
+  /** Whether a notification about the submission reached the mailbox. */
+  static boolean notified(String mailbox, UUID id, String subjectPrefix) throws Exception {
+    SmtpInfo smtp = RealDependencies.smtp();
+    Store store = Session.getInstance(new Properties()).getStore("imap");
+    store.connect(smtp.host(), smtp.imapPort(), mailbox, "any");
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      for (Message message : inbox.getMessages()) {
+        if (message.getSubject() != null
+            && message.getSubject().startsWith(subjectPrefix)
+            && String.valueOf(message.getContent()).contains(id.toString())) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      store.close();
+    }
+  }
+
+  static byte[] attachment(Message message) throws Exception {
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Part part = parts.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        try (InputStream in = part.getInputStream()) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    throw new AssertionError("The email has no attachment");
+  }
+
+  static List<String> docxParagraphs(byte[] docx) throws Exception {
+    try (XWPFDocument document = new XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      return document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+    }
+  }
+}

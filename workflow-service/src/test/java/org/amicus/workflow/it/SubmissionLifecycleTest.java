@@ -1,0 +1,226 @@
+package org.amicus.workflow.it;
+
+import static org.amicus.workflow.it.WorkflowTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Drafting, revisions, access and the submission checks, on the real PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(WorkflowTestSupport.Cases.class)
+class SubmissionLifecycleTest {
+
+  @DynamicPropertySource
+  static void dependencies(DynamicPropertyRegistry registry) {
+    realDependencies(registry);
+  }
+
+  @Autowired MockMvc http;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FakeCases cases;
+
+  static Map<String, Object> draft(
+      String type, LocalDate deadline, List<?> coSigners, String text) {
+    Map<String, Object> draft = new java.util.HashMap<>();
+    draft.put("type", type);
+    draft.put("title", "Kazakhstan: civic space after the third UPR cycle");
+    draft.put("language", "en");
+    draft.put("deadline", deadline == null ? null : deadline.toString());
+    draft.put("coSigners", coSigners);
+    draft.put(
+        "sections",
+        List.of(
+            Map.of("heading", "Introduction", "text", text),
+            Map.of(
+                "heading",
+                "Political prisoners",
+                "text",
+                "At least 25 of 32 UN opinions are ignored.")));
+    draft.put(
+        "proposedRecommendations", List.of("Release everyone detained for peaceful activism"));
+    return draft;
+  }
+
+  static List<Map<String, String>> fidu() {
+    return List.of(
+        Map.of("organisation", "fidu", "description", "Italian Federation for Human Rights, Rome"));
+  }
+
+  JsonNode call(
+      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
+      throws Exception {
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
+    }
+    MvcResult result =
+        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
+    String text = result.getResponse().getContentAsString();
+    return text.isEmpty() ? null : json.readTree(text);
+  }
+
+  String etag(UUID id, RequestPostProcessor user) throws Exception {
+    return http.perform(get("/api/submissions/{id}", id).with(user))
+        .andReturn()
+        .getResponse()
+        .getHeader("ETag");
+  }
+
+  UUID create(Map<String, Object> draft) throws Exception {
+    return UUID.fromString(call(post("/api/submissions"), anna(), draft, 201).get("id").asText());
+  }
+
+  @Test
+  void theAuthorsKeepEveryRevisionAndSeeWhatChangedSectionBySection() throws Exception {
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "First words."));
+    String first = etag(id, anna());
+
+    call(
+        put("/api/submissions/{id}", id).header("If-Match", first),
+        anna(),
+        draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Better words."),
+        200);
+    JsonNode stale =
+        call(
+            put("/api/submissions/{id}", id).header("If-Match", first),
+            anna(),
+            draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Lost words."),
+            412);
+    assertThat(stale.get("type").asText()).isEqualTo("urn:amicus:problem:precondition-failed");
+
+    JsonNode versions = call(get("/api/submissions/{id}/versions", id), anna(), null, 200);
+    assertThat(versions).hasSize(2);
+    JsonNode diff = call(get("/api/submissions/{id}/versions/1/diff/2", id), anna(), null, 200);
+    assertThat(diff.get("sections").get(0).get("change").asText()).isEqualTo("CHANGED");
+    assertThat(diff.get("sections").get(0).get("after").asText()).isEqualTo("Better words.");
+    assertThat(diff.get("sections").get(1).get("change").asText()).isEqualTo("UNCHANGED");
+    JsonNode current = call(get("/api/submissions/{id}", id), anna(), null, 200);
+    assertThat(current.get("revision").asInt()).isEqualTo(2);
+    assertThat(current.get("leadOrganisation").asText()).isEqualTo("odf");
+  }
+
+  @Test
+  void coSignersReadTheDraftOthersDoNotEvenSeeIt() throws Exception {
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
+
+    call(get("/api/submissions/{id}", id), marco(), null, 200);
+    call(get("/api/submissions/{id}", id), olena(), null, 404);
+    call(get("/api/submissions/{id}", id), zoe(), null, 404);
+    call(get("/api/submissions/{id}", id), adam(), null, 404);
+    String etag = etag(id, anna());
+    call(
+        put("/api/submissions/{id}", id).header("If-Match", etag),
+        marco(),
+        draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Hijack."),
+        403);
+    JsonNode list = call(get("/api/submissions"), marco(), null, 200);
+    assertThat(list.findValuesAsText("id")).contains(id.toString());
+    assertThat(call(get("/api/submissions"), olena(), null, 200).findValuesAsText("id"))
+        .doesNotContain(id.toString());
+  }
+
+  @Test
+  void badInputIsRefusedFieldByFieldAndNothingIsWritten() throws Exception {
+    Map<String, Object> bad =
+        draft(
+            "UPR_INDIVIDUAL",
+            null,
+            List.of(Map.of("organisation", "odf", "description", "us")),
+            "x");
+    bad.put("target", "UN_WGAD");
+    bad.put("language", "English");
+    long before = jdbc.queryForObject("select count(*) from submission", Long.class);
+
+    JsonNode problem = call(post("/api/submissions"), anna(), bad, 400);
+
+    assertThat(problem.findValuesAsText("field")).contains("language");
+    assertThat(jdbc.queryForObject("select count(*) from submission", Long.class))
+        .isEqualTo(before);
+    bad.put("language", "en");
+    JsonNode rules = call(post("/api/submissions"), anna(), bad, 400);
+    assertThat(rules.findValuesAsText("field")).contains("target", "coSigners[0].organisation");
+  }
+
+  @Test
+  void theChecksBeforeReviewNameEachFailedRule() throws Exception {
+    String tooLong = String.join(" ", java.util.Collections.nCopies(2_820, "word"));
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().minusDays(1), List.of(), tooLong));
+    UUID withoutConsent = cases.caseOf(List.of("Maks Bokayev"), null, false);
+    Map<String, Object> joint =
+        draft("UPR_JOINT", LocalDate.now().minusDays(1), List.of(), tooLong + " " + tooLong);
+    joint.put("caseIds", List.of(withoutConsent));
+    call(put("/api/submissions/{id}", id).header("If-Match", etag(id, anna())), anna(), joint, 200);
+
+    JsonNode problem =
+        call(
+            post("/api/submissions/{id}/submit", id).header("If-Match", etag(id, anna())),
+            anna(),
+            null,
+            400);
+
+    assertThat(problem.findValuesAsText("field"))
+        .contains("sections", "deadline", "coSigners", "caseIds[0]");
+    assertThat(problem.toString()).contains("5,630").doesNotContain("Bokayev");
+    assertThat(call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText())
+        .isEqualTo("DRAFT");
+  }
+
+  @Test
+  void submittingOpensTheSubmissionToCoordinatorsAndTellsSearch() throws Exception {
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
+    assertThat(searchDocument(id).get("visibility").asText()).isEqualTo("ORGANISATION");
+
+    JsonNode submitted =
+        call(
+            post("/api/submissions/{id}/submit", id).header("If-Match", etag(id, anna())),
+            anna(),
+            null,
+            200);
+
+    assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
+    call(get("/api/submissions/{id}", id), zoe(), null, 200);
+    JsonNode document = searchDocument(id);
+    assertThat(document.get("visibility").asText()).isEqualTo("COALITION");
+    assertThat(document.get("ownerOrg").asText()).isEqualTo("odf");
+    assertThat(document.get("coSigners").get(0).asText()).isEqualTo("fidu");
+    assertThat(document.get("status").asText()).isEqualTo("IN_REVIEW");
+    call(
+        put("/api/submissions/{id}", id).header("If-Match", etag(id, anna())),
+        anna(),
+        draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Too late."),
+        409);
+  }
+
+  JsonNode searchDocument(UUID id) throws Exception {
+    String document =
+        jdbc.queryForObject(
+            "select document::text from change_outbox where record_type = 'submission'"
+                + " and record_id = ? order by seq desc limit 1",
+            String.class,
+            id.toString());
+    return json.readTree(document);
+  }
+}
