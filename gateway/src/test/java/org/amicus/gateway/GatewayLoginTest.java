@@ -231,9 +231,13 @@ class GatewayLoginTest {
   @Test
   void aStoppedServiceIsAnswered503AsProblemDetails() {
     String token = RealDependencies.keycloak().accessToken("olena");
+    String correlationId = "gateway-test-" + System.nanoTime();
 
     HttpResponse<String> response =
-        new Browser().get(base() + "/api/tasks", Map.of("Authorization", "Bearer " + token));
+        new Browser()
+            .get(
+                base() + "/api/tasks",
+                Map.of("Authorization", "Bearer " + token, "X-Correlation-Id", correlationId));
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
