@@ -62,16 +62,15 @@ public final class GatewayBenchmark {
     String serviceUrl = "http://127.0.0.1:" + service.getAddress().getPort();
     ConfigurableApplicationContext gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
-            .properties(
-                Map.of(
-                    "server.port", "0",
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                    "amicus.gateway.login.issuer-uri", keycloak.issuer(),
-                    "AMICUS_CASES_URL", serviceUrl,
-                    "amicus.gateway.rate-limit.capacity", "1000000000",
-                    "amicus.gateway.rate-limit.refill-per-second", "1000000000",
-                    "logging.level.root", "WARN"))
-            .run();
+            // Command-line arguments: they outrank amicus-defaults.yml, default properties do not.
+            .run(
+                "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+                "--amicus.gateway.login.issuer-uri=" + keycloak.issuer(),
+                "--AMICUS_CASES_URL=" + serviceUrl,
+                "--amicus.gateway.rate-limit.capacity=1000000000",
+                "--amicus.gateway.rate-limit.refill-per-second=1000000000",
+                "--logging.level.root=WARN");
     String gatewayUrl =
         "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
     try {
