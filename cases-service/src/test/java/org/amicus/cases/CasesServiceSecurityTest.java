@@ -5,46 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.contract.ResourceServerContract;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class CasesServiceSecurityTest extends ResourceServerContract {
-
-  @DynamicPropertySource
-  static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("cases")
-        .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
-        .forEach((key, value) -> registry.add(key, () -> value));
-  }
+class CasesServiceSecurityTest extends CasesIntegrationTest implements ResourceServerContract {
 
   @LocalServerPort int port;
 
   @Override
-  protected String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
   @Override
-  protected String partnerPath() {
+  public String partnerPath() {
     return "/api/cases";
   }
 
   @Override
-  protected String forbiddenForPartnerPath() {
+  public String forbiddenForPartnerPath() {
     return "/internal/changes";
   }
 
   @Override
-  protected String documentedPath() {
+  public String documentedPath() {
     return "/internal/changes";
   }
 

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class GatewaySecurityTest extends ResourceServerContract {
+class GatewaySecurityTest implements ResourceServerContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
@@ -25,22 +25,22 @@ class GatewaySecurityTest extends ResourceServerContract {
   @LocalServerPort int port;
 
   @Override
-  protected String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
   @Override
-  protected String partnerPath() {
+  public String partnerPath() {
     return "/api/cases";
   }
 
   @Override
-  protected String forbiddenForPartnerPath() {
+  public String forbiddenForPartnerPath() {
     return "/internal/changes";
   }
 
   @Override
-  protected String documentedPath() {
+  public String documentedPath() {
     return "\"openapi\"";
   }
 }

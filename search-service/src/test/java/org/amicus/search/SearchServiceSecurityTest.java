@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Tokens from the real Keycloak, a real Elasticsearch node behind the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class SearchServiceSecurityTest extends ResourceServerContract {
+class SearchServiceSecurityTest implements ResourceServerContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
@@ -34,22 +34,22 @@ class SearchServiceSecurityTest extends ResourceServerContract {
   @Autowired ElasticsearchClient elasticsearch;
 
   @Override
-  protected String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
   @Override
-  protected String partnerPath() {
+  public String partnerPath() {
     return "/api/search?q=Dzhakishev";
   }
 
   @Override
-  protected String forbiddenForPartnerPath() {
+  public String forbiddenForPartnerPath() {
     return "/internal/state";
   }
 
   @Override
-  protected String documentedPath() {
+  public String documentedPath() {
     return "\"openapi\"";
   }
 

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class WorkflowServiceSecurityTest extends ResourceServerContract {
+class WorkflowServiceSecurityTest implements ResourceServerContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
@@ -29,22 +29,22 @@ class WorkflowServiceSecurityTest extends ResourceServerContract {
   @LocalServerPort int port;
 
   @Override
-  protected String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
   @Override
-  protected String partnerPath() {
+  public String partnerPath() {
     return "/api/submissions";
   }
 
   @Override
-  protected String forbiddenForPartnerPath() {
+  public String forbiddenForPartnerPath() {
     return "/internal/changes";
   }
 
   @Override
-  protected String documentedPath() {
+  public String documentedPath() {
     return "/internal/changes";
   }
 

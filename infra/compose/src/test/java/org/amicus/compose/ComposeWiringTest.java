@@ -216,21 +216,24 @@ class ComposeWiringTest {
   }
 
   @Test
-  void eachApplicationIsBuiltFromItsModulesDockerfile() {
+  void eachApplicationIsBuiltFromTheSharedDockerfileWithItsOwnJarAndPort() {
+    Path dockerfile = ComposeFile.directory().resolve("app.Dockerfile");
+    assertThat(dockerfile).isRegularFile();
+    assertThat(ComposeFile.read(dockerfile))
+        .contains("FROM ${JRE_IMAGE}")
+        .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre")
+        .contains("COPY target/${ARTIFACT}-*.jar ")
+        .contains("EXPOSE ${PORT}")
+        .contains("HEALTHCHECK ")
+        .containsPattern("(?m)^USER (?!root|0\\b)\\S+");
     for (String application : APPLICATIONS) {
       Map<String, Object> build = ComposeFile.map(service(application).get("build"));
-      assertThat(build).containsEntry("context", "../../" + application);
-      Path dockerfile =
-          ComposeFile.directory().resolve("../../" + application + "/Dockerfile").normalize();
-      assertThat(dockerfile).isRegularFile();
-
-      String text = ComposeFile.read(dockerfile);
-      assertThat(text)
-          .contains("FROM eclipse-temurin:17-jre")
-          .contains("COPY target/amicus-" + application + "-*.jar ")
-          .contains("EXPOSE " + PORTS.get(application))
-          .contains("HEALTHCHECK ")
-          .containsPattern("(?m)^USER (?!root|0\\b)\\S+");
+      assertThat(build)
+          .containsEntry("context", "../../" + application)
+          .containsEntry("dockerfile", "../infra/compose/app.Dockerfile");
+      assertThat(ComposeFile.map(build.get("args")))
+          .containsEntry("ARTIFACT", "amicus-" + application)
+          .containsEntry("PORT", PORTS.get(application));
     }
   }
 

@@ -24,6 +24,10 @@ final class PostgresRunner implements Runner {
             .setCleanDataDirectory(!spec.keepData())
             .setServerConfig("listen_addresses", "127.0.0.1")
             .setServerConfig("max_connections", "300")
+            // The embedded defaults trade durability for speed (fsync off); fine for tests, but
+            // data a user keeps across local runs must survive a machine crash.
+            .setServerConfig("fsync", spec.keepData() ? "on" : "off")
+            .setServerConfig("synchronous_commit", spec.keepData() ? "on" : "off")
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
             .start();

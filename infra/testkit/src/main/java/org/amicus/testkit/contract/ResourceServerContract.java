@@ -26,30 +26,31 @@ import org.junit.jupiter.api.Test;
  * What every Amicus application promises at its HTTP edge, checked with tokens from the real
  * Keycloak: 401 and 403 as problem details, forged tokens refused, health, metrics and the OpenAPI
  * description open, a correlation id on every response.
+ *
+ * <p>A JUnit test interface, so a test class can extend its service's shared Spring context base
+ * and still take these tests.
  */
-public abstract class ResourceServerContract {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+public interface ResourceServerContract {
 
   /** Where the application under test listens, e.g. {@code http://127.0.0.1:PORT}. */
-  protected abstract String baseUrl();
+  String baseUrl();
 
   /** A path that needs a token and that a demo partner's token is accepted for. */
-  protected abstract String partnerPath();
+  String partnerPath();
 
   /** A path a demo partner may not call (wrong role). */
-  protected abstract String forbiddenForPartnerPath();
+  String forbiddenForPartnerPath();
 
   /** Text the application's OpenAPI description must contain (a path it serves). */
-  protected abstract String documentedPath();
+  String documentedPath();
 
-  protected HttpResponse<String> get(String path, String token) {
+  default HttpResponse<String> get(String path, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("The application did not answer " + path, e);
     } catch (InterruptedException e) {
@@ -59,7 +60,7 @@ public abstract class ResourceServerContract {
   }
 
   @Test
-  void withoutATokenTheCallerGets401AsProblemDetails() {
+  default void withoutATokenTheCallerGets401AsProblemDetails() {
     HttpResponse<String> response = get(partnerPath(), null);
 
     assertThat(response.statusCode()).isEqualTo(401);
@@ -69,14 +70,14 @@ public abstract class ResourceServerContract {
   }
 
   @Test
-  void aDemoPartnersTokenIsAccepted() {
+  default void aDemoPartnersTokenIsAccepted() {
     String partner = RealDependencies.keycloak().accessToken("anna");
 
     assertThat(get(partnerPath(), partner).statusCode()).isNotIn(401, 403);
   }
 
   @Test
-  void aPartnerIsRefusedWhatTheirRoleDoesNotAllow() {
+  default void aPartnerIsRefusedWhatTheirRoleDoesNotAllow() {
     String partner = RealDependencies.keycloak().accessToken("anna");
 
     HttpResponse<String> response = get(forbiddenForPartnerPath(), partner);
@@ -86,12 +87,12 @@ public abstract class ResourceServerContract {
   }
 
   @Test
-  void aTokenSignedByAnyoneButKeycloakIsRefused() throws JOSEException {
+  default void aTokenSignedByAnyoneButKeycloakIsRefused() throws JOSEException {
     assertThat(get(partnerPath(), forged(KeycloakInfo.AUDIENCE)).statusCode()).isEqualTo(401);
   }
 
   @Test
-  void healthMetricsAndTheApiDescriptionAreOpen() {
+  default void healthMetricsAndTheApiDescriptionAreOpen() {
     assertThat(get("/actuator/health/readiness", null).body()).contains("UP");
     assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     assertThat(get("/v3/api-docs", null).body()).contains(documentedPath());
@@ -99,13 +100,13 @@ public abstract class ResourceServerContract {
   }
 
   @Test
-  void everyResponseCarriesACorrelationId() {
+  default void everyResponseCarriesACorrelationId() {
     assertThat(get("/actuator/health", null).headers().firstValue("X-Correlation-Id"))
         .hasValueSatisfying(id -> assertThat(id).isNotBlank());
   }
 
   /** A well-formed token with the right issuer and audience, signed by a key Keycloak never had. */
-  protected static String forged(String audience) throws JOSEException {
+  static String forged(String audience) throws JOSEException {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(RealDependencies.keycloak().issuer())
@@ -119,5 +120,12 @@ public abstract class ResourceServerContract {
         new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forged").build(), claims);
     jwt.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
     return jwt.serialize();
+  }
+
+  /** One client for every contract test. */
+  final class Http {
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private Http() {}
   }
 }

@@ -1,0 +1,161 @@
+package org.amicus.cases.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.amicus.platform.security.Caller;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends to the hash-chained audit trail in the caller's transaction, so a change and its audit
+ * row commit or roll back together. Writers serialise on an advisory lock: each row needs the
+ * previous row's hash, and seq must be gap-free for a deletion to show.
+ */
+@Component
+public class AuditLog {
+
+  /** Arbitrary constant naming the audit lock (ASCII "AMICUSAU"). */
+  private static final long LOCK_KEY = 0x414D494355534155L;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.clock = Clock.systemUTC();
+  }
+
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void record(Caller caller, String action, String recordType, String recordId) {
+    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+    List<Object[]> last =
+        jdbc.query(
+            "select seq, hash from audit_log order by seq desc limit 1",
+            (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+    long seq = last.isEmpty() ? 1 : (long) last.get(0)[0] + 1;
+    String prev = last.isEmpty() ? HashChain.GENESIS : (String) last.get(0)[1];
+    // PostgreSQL keeps microseconds; truncating first makes the stored value hash the same.
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    AuditEntry entry =
+        new AuditEntry(
+            seq,
+            at,
+            caller.subject(),
+            caller.username(),
+            caller.organisation().orElse(null),
+            action,
+            recordType,
+            recordId,
+            clientIp(),
+            prev,
+            null);
+    String hash = HashChain.hash(prev, entry);
+    jdbc.update(
+        "insert into audit_log (seq, at, subject, username, organisation, action, record_type,"
+            + " record_id, client_ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        seq,
+        Timestamp.from(at),
+        entry.subject(),
+        entry.username(),
+        entry.organisation(),
+        action,
+        recordType,
+        recordId,
+        entry.clientIp(),
+        prev,
+        hash);
+  }
+
+  /** Every entry about one record, oldest first. */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> history(String recordType, String recordId) {
+    return jdbc.query(
+        "select * from audit_log where record_type = ? and record_id = ? order by seq",
+        AuditLog::entry,
+        recordType,
+        recordId);
+  }
+
+  /** Recomputes the whole chain and reports the first row that does not fit. */
+  @Transactional(readOnly = true)
+  public Verification verify() {
+    Checker checker = new Checker();
+    jdbc.query("select * from audit_log order by seq", checker);
+    return checker.result();
+  }
+
+  private static final class Checker implements RowCallbackHandler {
+    private long expectedSeq = 1;
+    private String prev = HashChain.GENESIS;
+    private long entries;
+    private Long broken;
+    private String problem;
+
+    @Override
+    public void processRow(ResultSet rs) throws SQLException {
+      entries++;
+      if (broken != null) {
+        return;
+      }
+      AuditEntry e = entry(rs, 0);
+      if (e.seq() != expectedSeq) {
+        fail(expectedSeq, "entry " + expectedSeq + " is missing");
+      } else if (!e.prevHash().equals(prev)) {
+        fail(e.seq(), "entry does not link to the one before it");
+      } else if (!HashChain.hash(prev, e).equals(e.hash())) {
+        fail(e.seq(), "entry content does not match its hash");
+      }
+      expectedSeq = e.seq() + 1;
+      prev = e.hash();
+    }
+
+    private void fail(long seq, String why) {
+      broken = seq;
+      problem = why;
+    }
+
+    Verification result() {
+      return new Verification(broken == null, entries, broken, problem);
+    }
+  }
+
+  private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    return new AuditEntry(
+        rs.getLong("seq"),
+        rs.getTimestamp("at").toInstant(),
+        rs.getString("subject"),
+        rs.getString("username"),
+        rs.getString("organisation"),
+        rs.getString("action"),
+        rs.getString("record_type"),
+        rs.getString("record_id"),
+        rs.getString("client_ip"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
+  }
+
+  /** The gateway sets X-Forwarded-For; its first address is the client. */
+  private static String clientIp() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+      return null;
+    }
+    HttpServletRequest request = attrs.getRequest();
+    String forwarded = request.getHeader("X-Forwarded-For");
+    if (forwarded != null && !forwarded.isBlank()) {
+      String first = forwarded.split(",")[0].trim();
+      return first.length() > 100 ? first.substring(0, 100) : first;
+    }
+    return request.getRemoteAddr();
+  }
+}

@@ -1,0 +1,123 @@
+package org.amicus.cases.casefile.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.amicus.cases.audit.AuditEntry;
+import org.amicus.cases.casefile.CaseFilter;
+import org.amicus.cases.casefile.CaseParts.ArticleView;
+import org.amicus.cases.casefile.CaseRequest;
+import org.amicus.cases.casefile.CaseService;
+import org.amicus.cases.casefile.CaseSummary;
+import org.amicus.cases.casefile.CaseView;
+import org.amicus.cases.casefile.RiskLevel;
+import org.amicus.cases.casefile.Status;
+import org.amicus.cases.casefile.Violation;
+import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Paging;
+import org.amicus.cases.shared.Visibility;
+import org.amicus.platform.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseResource {
+
+  private static final Map<String, String> SORTABLE =
+      Map.of(
+          "id", "id",
+          "reference", "reference",
+          "title", "title",
+          "year", "year",
+          "status", "status",
+          "riskLevel", "riskLevel",
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt");
+
+  private final CaseService cases;
+
+  CaseResource(CaseService cases) {
+    this.cases = cases;
+  }
+
+  @GetMapping
+  PageOf<CaseSummary> list(
+      Caller caller,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) String country,
+      @RequestParam(required = false) Violation violation,
+      @RequestParam(required = false) Visibility visibility,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) RiskLevel riskLevel,
+      @RequestParam(required = false) Long personId,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String sort) {
+    return cases.list(
+        caller,
+        new CaseFilter(
+            q, status, country, violation, visibility, ownerOrg, year, riskLevel, personId),
+        Paging.of(page, size, sort, SORTABLE, "id"));
+  }
+
+  @PostMapping
+  ResponseEntity<CaseView> create(Caller caller, @Valid @RequestBody CaseRequest request) {
+    CaseView created = cases.create(caller, request);
+    return ResponseEntity.created(URI.create("/api/cases/" + created.id()))
+        .eTag(Etag.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<CaseView> get(Caller caller, @PathVariable long id) {
+    return withEtag(cases.get(caller, id));
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<CaseView> update(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequest request) {
+    return withEtag(cases.update(caller, id, ifMatch, request));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    cases.delete(caller, id, ifMatch);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/history")
+  List<AuditEntry> history(Caller caller, @PathVariable long id) {
+    return cases.history(caller, id);
+  }
+
+  /** The legal-article vocabulary charges are chosen from; not case content. */
+  @GetMapping("/articles")
+  List<ArticleView> articles(@RequestParam String country) {
+    return cases.articles(country.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  static ResponseEntity<CaseView> withEtag(CaseView view) {
+    return ResponseEntity.ok().eTag(Etag.of(view.version())).body(view);
+  }
+}

@@ -1,0 +1,8 @@
+package org.amicus.cases.person;
+
+public enum Gender {
+  FEMALE,
+  MALE,
+  OTHER,
+  UNKNOWN
+}

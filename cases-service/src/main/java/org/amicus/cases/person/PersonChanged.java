@@ -1,0 +1,4 @@
+package org.amicus.cases.person;
+
+/** Published in the transaction that changed a person, so documents quoting them follow. */
+public record PersonChanged(long personId) {}

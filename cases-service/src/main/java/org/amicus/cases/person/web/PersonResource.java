@@ -1,0 +1,105 @@
+package org.amicus.cases.person.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import org.amicus.cases.person.ConsentRequest;
+import org.amicus.cases.person.Occupation;
+import org.amicus.cases.person.PersonFilter;
+import org.amicus.cases.person.PersonRequest;
+import org.amicus.cases.person.PersonService;
+import org.amicus.cases.person.PersonView;
+import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Paging;
+import org.amicus.cases.shared.Visibility;
+import org.amicus.platform.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/persons")
+class PersonResource {
+
+  private static final Map<String, String> SORTABLE =
+      Map.of(
+          "id", "id",
+          "name", "originalName",
+          "birthYear", "birthYear",
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt");
+
+  private final PersonService persons;
+
+  PersonResource(PersonService persons) {
+    this.persons = persons;
+  }
+
+  @GetMapping
+  PageOf<PersonView> list(
+      Caller caller,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Occupation occupation,
+      @RequestParam(required = false) Visibility visibility,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String sort) {
+    return persons.list(
+        caller,
+        new PersonFilter(q, occupation, visibility, ownerOrg, region),
+        Paging.of(page, size, sort, SORTABLE, "id"));
+  }
+
+  @PostMapping
+  ResponseEntity<PersonView> create(Caller caller, @Valid @RequestBody PersonRequest request) {
+    PersonView created = persons.create(caller, request);
+    return ResponseEntity.created(URI.create("/api/persons/" + created.id()))
+        .eTag(Etag.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<PersonView> get(Caller caller, @PathVariable long id) {
+    return withEtag(persons.get(caller, id));
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<PersonView> update(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody PersonRequest request) {
+    return withEtag(persons.update(caller, id, ifMatch, request));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    persons.delete(caller, id, ifMatch);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/consents")
+  ResponseEntity<PersonView> consent(
+      Caller caller, @PathVariable long id, @Valid @RequestBody ConsentRequest request) {
+    return withEtag(persons.recordConsent(caller, id, request));
+  }
+
+  private static ResponseEntity<PersonView> withEtag(PersonView view) {
+    return ResponseEntity.ok().eTag(Etag.of(view.version())).body(view);
+  }
+}

@@ -1,0 +1,104 @@
+package org.amicus.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.amicus.testkit.RealDependencies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The one Spring context every cases-service integration test shares: real PostgreSQL, tokens from
+ * the real Keycloak. Test classes extend this and add nothing to the configuration, so the context
+ * starts once per build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test too
+public abstract class CasesIntegrationTest {
+
+  /** Demo users (KeycloakInfo): partners of odf, fidu and kisr, a coordinator and an admin. */
+  public static final String ANNA = "anna", MARCO = "marco", OLENA = "olena";
+
+  public static final String CLARA = "clara", ADAM = "adam";
+
+  /** The search-service account, and nobody at all. */
+  public static final String INDEXER = "search-indexer", ANONYMOUS = "anonymous";
+
+  private static final Map<String, Map.Entry<Instant, String>> TOKENS = new ConcurrentHashMap<>();
+
+  @DynamicPropertySource
+  static void realDependencies(DynamicPropertyRegistry registry) {
+    RealDependencies.postgres()
+        .springProperties("cases")
+        .forEach((key, value) -> registry.add(key, () -> value));
+    RealDependencies.keycloak()
+        .springProperties()
+        .forEach((key, value) -> registry.add(key, () -> value));
+  }
+
+  @Autowired protected MockMvc mvc;
+  @Autowired protected ObjectMapper json;
+  @Autowired protected JdbcTemplate jdbc;
+
+  /** A real access token, fetched again after a minute so none expires mid-run. */
+  protected static String token(String user) {
+    return TOKENS
+        .compute(
+            user,
+            (u, cached) ->
+                cached != null && cached.getKey().isAfter(Instant.now().minusSeconds(60))
+                    ? cached
+                    : Map.entry(
+                        Instant.now(),
+                        INDEXER.equals(u)
+                            ? RealDependencies.keycloak().serviceToken(u)
+                            : RealDependencies.keycloak().accessToken(u)))
+        .getValue();
+  }
+
+  /** Sends a request as the user; {@link #ANONYMOUS} sends no token. */
+  protected MockHttpServletResponse call(String user, MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (!ANONYMOUS.equals(user)) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(user));
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  protected MockHttpServletResponse getAs(String user, String path) throws Exception {
+    return call(user, MockMvcRequestBuilders.get(path));
+  }
+
+  protected MockHttpServletResponse send(
+      String user, String method, String path, String ifMatch, Object body) throws Exception {
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.request(method, java.net.URI.create(path));
+    if (body != null) {
+      request
+          .contentType(MediaType.APPLICATION_JSON)
+          .content(body instanceof String s ? s : json.writeValueAsString(body));
+    }
+    if (ifMatch != null) {
+      request.header(HttpHeaders.IF_MATCH, ifMatch);
+    }
+    return call(user, request);
+  }
+
+  protected JsonNode body(MockHttpServletResponse response) throws Exception {
+    return json.readTree(response.getContentAsString());
+  }
+}

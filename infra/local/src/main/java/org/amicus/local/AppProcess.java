@@ -1,0 +1,111 @@
+package org.amicus.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.amicus.testkit.LogTail;
+
+/** One application, run from its jar as a child process of the launcher. */
+final class AppProcess {
+
+  /** Small heaps and the C1 compiler only: four services start faster and fit beside the rest. */
+  static final List<String> JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Part application;
+  private final Process process;
+  private final Path log;
+  private final String healthUrl;
+
+  private AppProcess(Part application, Process process, Path log, String healthUrl) {
+    this.application = application;
+    this.process = process;
+    this.log = log;
+    this.healthUrl = healthUrl;
+  }
+
+  /**
+   * Starts the jar with the given environment added to the launcher's own; the previous run's log
+   * is kept as {@code <name>.log.1}.
+   */
+  static AppProcess start(
+      Part application, Path jar, Map<String, String> env, Path workDir, Path log, int port) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString()));
+    try {
+      Files.createDirectories(workDir);
+      if (Files.exists(log)) {
+        Files.move(
+            log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(env);
+      return new AppProcess(
+          application, builder.start(), log, Health.httpUrl(port, "/actuator/health/readiness"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + application.title(), e);
+    }
+  }
+
+  /**
+   * Blocks until the application reports itself ready; fails with its log's last lines if it exits
+   * first or takes longer than {@link #START_TIMEOUT}.
+   */
+  void awaitReady() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!Health.isUp(healthUrl)) {
+      try {
+        process.onExit().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        throw new LaunchException(
+            "%s exited with code %d while starting. Last lines of %s:%n%s"
+                .formatted(application.title(), process.exitValue(), log, LogTail.of(log, 30)));
+      } catch (TimeoutException stillRunning) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new LaunchException(
+              "%s was not ready after %d s. Last lines of %s:%n%s"
+                  .formatted(
+                      application.title(), START_TIMEOUT.toSeconds(), log, LogTail.of(log, 30)));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaunchException("Interrupted while waiting for " + application.title(), e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  Part application() {
+    return application;
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  String healthUrl() {
+    return healthUrl;
+  }
+
+  Path log() {
+    return log;
+  }
+}

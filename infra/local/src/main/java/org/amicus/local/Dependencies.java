@@ -1,0 +1,92 @@
+package org.amicus.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.amicus.testkit.Component;
+import org.amicus.testkit.ElasticsearchInfo;
+import org.amicus.testkit.KeycloakInfo;
+import org.amicus.testkit.PostgresInfo;
+import org.amicus.testkit.SmtpInfo;
+import org.amicus.testkit.Supervisors;
+
+/**
+ * Starts the dependencies with the real-dependency kit: each in a supervisor JVM owned by the
+ * launcher, so each stops when the launcher ends, however it ends. Local runs keep their data.
+ */
+final class Dependencies {
+
+  private final Workspace workspace;
+  private final LaunchOptions options;
+  private final Secrets secrets;
+  private final Supervisors supervisors;
+
+  Dependencies(Workspace workspace, LaunchOptions options, Secrets secrets, long owner) {
+    this.workspace = workspace;
+    this.options = options;
+    this.secrets = secrets;
+    this.supervisors = new Supervisors(workspace.run(), owner);
+  }
+
+  /** Starts one dependency and blocks until it is ready; returns its state file's values. */
+  Map<String, String> start(Part dependency) {
+    Component component = dependency.dependency().orElseThrow();
+    Map<String, String> environment = new LinkedHashMap<>(secrets.environmentFor(component));
+    if (component == Component.KEYCLOAK) {
+      // the gateway client's redirect URIs are imported from ${AMICUS_PUBLIC_URL}
+      environment.put("AMICUS_PUBLIC_URL", options.publicUrl());
+    }
+    workspace.linkDependencyLogs(dependency);
+    return supervisors.ensure(
+        component,
+        new Supervisors.Options(
+            options.port(dependency), workspace.data(dependency), true, environment));
+  }
+
+  /** The state files' keys, as the testkit's runners write them. */
+  static PostgresInfo postgres(Map<String, String> state) {
+    return new PostgresInfo(
+        state.get("host"),
+        Integer.parseInt(state.get("port")),
+        state.get("user"),
+        state.get("password"));
+  }
+
+  static KeycloakInfo keycloak(Map<String, String> state) {
+    return new KeycloakInfo(state.get("url"), state.get("realm"), Map.copyOf(state));
+  }
+
+  static ElasticsearchInfo elasticsearch(Map<String, String> state) {
+    return new ElasticsearchInfo(state.get("url"));
+  }
+
+  static SmtpInfo smtp(Map<String, String> state) {
+    return new SmtpInfo(
+        state.get("host"),
+        Integer.parseInt(state.get("smtp.port")),
+        Integer.parseInt(state.get("imap.port")));
+  }
+
+  /** Where users and status reach a ready dependency, and how its health is checked. */
+  static String url(Part dependency, Map<String, String> state) {
+    return switch (dependency) {
+      case POSTGRES -> "postgresql://%s:%s".formatted(state.get("host"), state.get("port"));
+      case KEYCLOAK, ELASTICSEARCH -> state.get("url");
+      case SMTP -> "smtp://%s:%s".formatted(state.get("host"), state.get("smtp.port"));
+      default -> throw new IllegalArgumentException(dependency + " is not a dependency");
+    };
+  }
+
+  static String healthUrl(Part dependency, Map<String, String> state) {
+    return switch (dependency) {
+      case POSTGRES -> Health.tcpUrl(state.get("host"), Integer.parseInt(state.get("port")));
+      case KEYCLOAK -> state.getOrDefault("management.url", state.get("url")) + "/health/ready";
+      case ELASTICSEARCH -> state.get("url") + "/_cluster/health";
+      case SMTP -> Health.tcpUrl(state.get("host"), Integer.parseInt(state.get("smtp.port")));
+      default -> throw new IllegalArgumentException(dependency + " is not a dependency");
+    };
+  }
+
+  static long supervisorPid(Map<String, String> state) {
+    return Long.parseLong(state.get("supervisor.pid"));
+  }
+}

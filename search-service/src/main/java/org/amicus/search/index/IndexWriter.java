@@ -1,0 +1,126 @@
+package org.amicus.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.amicus.platform.changefeed.Change;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies changes to an index with external versioning: each document's version is the seq of the
+ * change that produced it, so Elasticsearch itself refuses an older change (409), and replaying or
+ * reordering changes never leaves an older state behind. Deletes are versioned too; their
+ * tombstones live for {@code index.gc_deletes} (7 days in the mapping), longer than any replay.
+ */
+@Component
+public class IndexWriter {
+
+  private final ElasticsearchClient client;
+
+  public IndexWriter(ElasticsearchClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Applies {@code changes} of {@code source} to {@code index}.
+   *
+   * @return the changes that can never be indexed as they are (the poison ones)
+   * @throws IOException or an Elasticsearch error when the whole batch should be tried again
+   * @throws RetryableFailure when some changes failed for a reason that may pass (overload)
+   */
+  public List<Rejected> apply(String source, String index, List<Change> changes, boolean refresh)
+      throws IOException {
+    List<Rejected> rejected = new ArrayList<>();
+    List<BulkOperation> operations = new ArrayList<>();
+    List<Change> sent = new ArrayList<>();
+    for (Change change : changes) {
+      String key = IndexDocuments.key(change.type(), change.id());
+      if (change.operation() == Change.Operation.DELETE) {
+        operations.add(
+            BulkOperation.of(
+                b ->
+                    b.delete(
+                        d ->
+                            d.index(index)
+                                .id(key)
+                                .version(change.seq())
+                                .versionType(VersionType.External))));
+      } else {
+        Map<String, Object> doc;
+        try {
+          doc = IndexDocuments.project(source, change);
+        } catch (IndexDocuments.InvalidDocument e) {
+          rejected.add(new Rejected(change, "invalid_record", e.getMessage()));
+          continue;
+        }
+        operations.add(
+            BulkOperation.of(
+                b ->
+                    b.index(
+                        i ->
+                            i.index(index)
+                                .id(key)
+                                .version(change.seq())
+                                .versionType(VersionType.External)
+                                .document(doc))));
+      }
+      sent.add(change);
+    }
+    if (operations.isEmpty()) {
+      return rejected;
+    }
+    BulkResponse response =
+        client.bulk(
+            b -> b.operations(operations).refresh(refresh ? Refresh.WaitFor : Refresh.False));
+    if (!response.errors()) {
+      return rejected;
+    }
+    boolean retry = false;
+    for (int i = 0; i < response.items().size(); i++) {
+      BulkResponseItem item = response.items().get(i);
+      ErrorCause error = item.error();
+      if (error == null || item.status() == 409 || item.status() == 404) {
+        continue; // 409: a newer version is already there; 404: deleting what never arrived
+      }
+      if (item.status() == 429 || item.status() >= 500) {
+        retry = true;
+      } else {
+        rejected.add(new Rejected(sent.get(i), error.type(), withoutValues(error.reason())));
+      }
+    }
+    if (retry) {
+      throw new RetryableFailure("Elasticsearch refused part of a batch for now");
+    }
+    return rejected;
+  }
+
+  /** Elasticsearch quotes a preview of the offending value; that may be a name, keep it out. */
+  static String withoutValues(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    int preview = reason.indexOf("Preview of field's value");
+    String kept = preview < 0 ? reason : reason.substring(0, preview);
+    return kept.replaceAll("'[^']*'", "'…'").trim();
+  }
+
+  /** A change Elasticsearch or the projection refused for good. */
+  public record Rejected(Change change, String errorType, String reason) {}
+
+  /** Part of a batch failed for a passing reason; the whole batch is retried (versions dedupe). */
+  public static final class RetryableFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryableFailure(String message) {
+      super(message);
+    }
+  }
+}

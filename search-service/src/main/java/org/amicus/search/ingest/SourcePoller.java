@@ -1,0 +1,147 @@
+package org.amicus.search.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import org.amicus.platform.changefeed.ChangeBatch;
+import org.amicus.search.index.IndexWriter;
+import org.amicus.search.index.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one source's change feed into the index: read a batch after the checkpoint, apply it with
+ * external versions, park poison changes as dead letters, then move the checkpoint. A crash between
+ * applying and saving the checkpoint only means the batch is applied again, which the versions make
+ * harmless.
+ */
+final class SourcePoller {
+
+  private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
+
+  private final FeedClient feed;
+  private final IngestState state;
+  private final IndexWriter writer;
+  private final SearchIndex index;
+  private final IngestProperties properties;
+  private final Lock applying;
+  private final Clock clock;
+
+  private volatile long checkpoint = -1;
+  private volatile long head;
+  private volatile Instant lastSuccess;
+  private volatile String lastError;
+  private volatile int failures;
+
+  SourcePoller(
+      FeedClient feed,
+      IngestState state,
+      IndexWriter writer,
+      SearchIndex index,
+      IngestProperties properties,
+      Lock applying,
+      Clock clock) {
+    this.feed = feed;
+    this.state = state;
+    this.writer = writer;
+    this.index = index;
+    this.properties = properties;
+    this.applying = applying;
+    this.clock = clock;
+  }
+
+  String source() {
+    return feed.source();
+  }
+
+  FeedClient feed() {
+    return feed;
+  }
+
+  /** One poll; answers how long to wait before the next. */
+  Duration step() {
+    try {
+      index.ensure();
+      if (checkpoint < 0) {
+        checkpoint = state.checkpoint(source());
+      }
+      ChangeBatch batch = feed.changes(checkpoint, properties.batchSize());
+      applying.lock();
+      try {
+        List<IndexWriter.Rejected> rejected =
+            writer.apply(source(), index.alias(), batch.changes(), false);
+        for (IndexWriter.Rejected poison : rejected) {
+          log.warn(
+              "Change {} of source {} cannot be indexed ({}); parked as a dead letter",
+              poison.change().seq(),
+              source(),
+              poison.errorType());
+          state.deadLetter(source(), poison);
+        }
+        if (batch.next() > checkpoint) {
+          state.saveCheckpoint(source(), batch.next());
+          checkpoint = batch.next();
+        }
+      } finally {
+        applying.unlock();
+      }
+      head = batch.more() ? Math.max(feed.head(), checkpoint) : checkpoint;
+      if (failures > 0) {
+        log.info("Source {} reachable again after {} failed polls", source(), failures);
+      }
+      failures = 0;
+      lastError = null;
+      lastSuccess = clock.instant();
+      return batch.more() ? Duration.ZERO : properties.pollInterval();
+    } catch (RuntimeException | java.io.IOException e) {
+      failures++;
+      lastError = e.getClass().getSimpleName();
+      Duration backoff = backoff(failures);
+      log.warn(
+          "Polling source {} failed ({}), attempt {}; next try in {} ms",
+          source(),
+          lastError,
+          failures,
+          backoff.toMillis());
+      return backoff;
+    }
+  }
+
+  /** The pause after {@code failures} failed polls: doubling from the poll interval, capped. */
+  Duration backoff(int failures) {
+    long base = Math.max(100, properties.pollInterval().toMillis());
+    long millis = base << Math.min(failures, 20);
+    return Duration.ofMillis(Math.min(millis, properties.maxBackoff().toMillis()));
+  }
+
+  /** After a rebuild followed the feed further than this poller, skip what it already applied. */
+  void advanceTo(long seq) throws java.io.IOException {
+    if (seq > checkpoint) {
+      state.saveCheckpoint(source(), seq);
+      checkpoint = seq;
+      head = Math.max(head, seq);
+    }
+  }
+
+  /** Changes the source has that the index does not, as of the last poll. */
+  long lag() {
+    return Math.max(0, head - Math.max(checkpoint, 0));
+  }
+
+  Status status() {
+    return new Status(
+        source(), Math.max(checkpoint, 0), head, lag(), lastSuccess, lastError, failures);
+  }
+
+  /** How one source's ingest is doing, for health and for admins. */
+  record Status(
+      String source,
+      long checkpoint,
+      long head,
+      long lag,
+      Instant lastSuccess,
+      String lastError,
+      int failedPolls) {}
+}

@@ -1,0 +1,112 @@
+package org.amicus.search.index;
+
+import static org.amicus.search.TestElasticsearch.delete;
+import static org.amicus.search.TestElasticsearch.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.amicus.platform.changefeed.Change;
+import org.amicus.search.TestElasticsearch;
+import org.junit.jupiter.api.Test;
+
+/** Changes applied twice, or in any order, leave the index equal to the source. */
+class IndexWriterTest {
+
+  @Test
+  void replayedAndReorderedChangesLeaveTheIndexEqualToTheSource() throws IOException {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    TestElasticsearch es = new TestElasticsearch();
+    List<Change> feed = new ArrayList<>();
+    Map<String, String> source = new TreeMap<>(); // key -> title, the source's final state
+    for (long seq = 1; seq <= 300; seq++) {
+      String id = "c" + random.nextInt(40);
+      if (random.nextInt(5) == 0) {
+        feed.add(delete(seq, "case", id));
+        source.remove("case:" + id);
+      } else {
+        String title = "Title " + id + " version " + seq;
+        feed.add(
+            upsert(
+                seq,
+                "case",
+                id,
+                Map.of("title", title, "ownerOrg", "odf", "visibility", "COALITION")));
+        source.put("case:" + id, title);
+      }
+    }
+
+    es.apply("cases", feed);
+    List<Change> shuffled = new ArrayList<>(feed);
+    Collections.shuffle(shuffled, random);
+    for (int from = 0; from < shuffled.size(); from += 50) {
+      es.apply("cases", shuffled.subList(from, Math.min(shuffled.size(), from + 50)));
+    }
+    es.apply("cases", feed.subList(100, 200));
+
+    assertThat(indexed(es)).as("seed %d", seed).isEqualTo(source);
+  }
+
+  @Test
+  void reorderedFromTheStartTheNewestChangeStillWins() throws IOException {
+    TestElasticsearch es = new TestElasticsearch();
+    Change created =
+        upsert(
+            1, "case", "c1", Map.of("title", "first", "ownerOrg", "odf", "visibility", "PUBLIC"));
+    Change edited =
+        upsert(
+            2, "case", "c1", Map.of("title", "second", "ownerOrg", "odf", "visibility", "PUBLIC"));
+    Change deleted = delete(3, "case", "c1");
+    Change other =
+        upsert(4, "case", "c2", Map.of("title", "kept", "ownerOrg", "odf", "visibility", "PUBLIC"));
+
+    es.apply("cases", List.of(deleted, edited, other, created));
+    es.apply("cases", List.of(edited, created));
+
+    assertThat(indexed(es)).isEqualTo(Map.of("case:c2", "kept"));
+  }
+
+  @Test
+  void poisonRecordsAreRejectedOneByOneAndTheRestIsIndexed() throws IOException {
+    TestElasticsearch es = new TestElasticsearch();
+    Change fine =
+        upsert(1, "case", "ok", Map.of("title", "fine", "ownerOrg", "odf", "visibility", "PUBLIC"));
+    Change badYear =
+        upsert(
+            2,
+            "case",
+            "bad-year",
+            Map.of(
+                "title", "Semenova", "year", "twenty", "ownerOrg", "odf", "visibility", "PUBLIC"));
+    Change noAcl = upsert(3, "case", "no-acl", Map.of("title", "whose is this?"));
+    Change unknownVisibility =
+        upsert(4, "person", "p", Map.of("name", "X", "ownerOrg", "odf", "visibility", "SECRET"));
+
+    List<IndexWriter.Rejected> rejected =
+        es.apply("cases", List.of(fine, badYear, noAcl, unknownVisibility));
+
+    assertThat(rejected)
+        .extracting(r -> r.change().id())
+        .containsExactlyInAnyOrder("bad-year", "no-acl", "p");
+    assertThat(rejected).allSatisfy(r -> assertThat(r.reason()).doesNotContain("twenty"));
+    assertThat(indexed(es)).isEqualTo(Map.of("case:ok", "fine"));
+  }
+
+  private static Map<String, String> indexed(TestElasticsearch es) throws IOException {
+    Map<String, String> indexed = new TreeMap<>();
+    List<Hit<ObjectNode>> hits =
+        es.client.search(s -> s.index(es.index.alias()).size(1000), ObjectNode.class).hits().hits();
+    for (Hit<ObjectNode> hit : hits) {
+      indexed.put(hit.id(), hit.source().path("title").asText());
+    }
+    return indexed;
+  }
+}
