@@ -1,36 +1,94 @@
 package org.amicus.gateway;
 
+import org.amicus.gateway.login.LoginProperties;
 import org.amicus.platform.security.CallerAuthenticationConverter;
-import org.amicus.platform.web.ProblemTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.server.ServerWebExchange;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  static final String LOGIN_START = "/oauth2/authorization/keycloak";
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
+
   /**
-   * API calls need a valid Keycloak token (the gateway checks it before routing, and the service
-   * checks it again); the web UI's static files and health are open.
+   * One chain, two ways in. API clients send a Bearer token (checked here before routing, and again
+   * by the service); browsers carry only the session cookie of the backend-for-frontend login and
+   * the gateway relays their access token. A request with an Authorization header is judged by its
+   * token alone; without one, by its session. API calls without either get 401 problem details; a
+   * browser navigating to the UI is sent to Keycloak.
    */
   @Bean
-  SecurityWebFilterChain security(ServerHttpSecurity http) {
-    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .authorizeExchange(
+  SecurityWebFilterChain security(
+      ServerHttpSecurity http,
+      ServerOAuth2AuthorizationRequestResolver authorizationRequests,
+      ServerLogoutSuccessHandler logoutSuccess,
+      LoginProperties login) {
+    ServerAuthenticationEntryPoint api =
+        (exchange, ex) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED);
+    var entryPoint =
+        new DelegatingServerAuthenticationEntryPoint(
+            new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), api),
+            new DelegateEntry(bearer(), api));
+    entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_START));
+
+    var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+    csrfTokens.setCookieCustomizer(
+        cookie -> cookie.secure(login.secureCookies()).sameSite("Lax").path("/"));
+
+    return http.authorizeExchange(
             auth ->
-                auth.pathMatchers("/api/**")
-                    .authenticated()
-                    .pathMatchers("/internal/**")
+                auth.pathMatchers("/internal/**", "/fallback/**")
+                    .denyAll()
+                    .pathMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/login",
+                        "/favicon.ico")
+                    .permitAll()
+                    .pathMatchers("/actuator/**")
                     .denyAll()
                     .anyExchange()
-                    .permitAll())
+                    .authenticated())
+        .oauth2Login(
+            oauth ->
+                oauth
+                    .loginPage("/login")
+                    .authorizationRequestResolver(authorizationRequests)
+                    // A failed login (state mismatch, refused consent) ends here, not in a loop.
+                    .authenticationFailureHandler(
+                        (filterExchange, ex) ->
+                            Problems.write(filterExchange.getExchange(), HttpStatus.UNAUTHORIZED)))
         .oauth2ResourceServer(
             oauth ->
                 oauth
@@ -39,27 +97,52 @@ class SecurityConfiguration {
                             jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(
                                     new CallerAuthenticationConverter())))
-                    .authenticationEntryPoint(
-                        (exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED)))
+                    .authenticationEntryPoint(api))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens)
+                    // The UI's JavaScript reads the XSRF-TOKEN cookie and sends X-XSRF-TOKEN as is.
+                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                    // Bearer requests carry no ambient credential, so cross-site forgery is moot.
+                    .requireCsrfProtectionMatcher(
+                        new AndServerWebExchangeMatcher(
+                            CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                            new NegatedServerWebExchangeMatcher(bearer()))))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .frameOptions(frame -> frame.mode(Mode.DENY)))
         .exceptionHandling(
             ex ->
-                ex.authenticationEntryPoint(
-                        (exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED))
-                    .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN)))
+                ex.authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(
+                        (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN)))
         .build();
   }
 
-  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status) {
-    var response = exchange.getResponse();
-    response.setStatusCode(status);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response.getHeaders().set("WWW-Authenticate", "Bearer");
-    }
-    String body =
-        "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d}"
-            .formatted(ProblemTypes.of(status), status.getReasonPhrase(), status.value());
-    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes());
-    return response.writeWith(Mono.just(buffer));
+  /** Requests that present a Bearer token. */
+  static ServerWebExchangeMatcher bearer() {
+    return exchange -> {
+      String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
+      return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+          ? ServerWebExchangeMatcher.MatchResult.match()
+          : ServerWebExchangeMatcher.MatchResult.notMatch();
+    };
+  }
+
+  /**
+   * Spring Security creates the CSRF token lazily; subscribing to it on every request makes sure
+   * the XSRF-TOKEN cookie reaches the UI before its first state-changing call.
+   */
+  @Bean
+  WebFilter csrfCookie() {
+    return (exchange, chain) -> {
+      Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+      return (token == null ? Mono.empty() : token).then(chain.filter(exchange));
+    };
   }
 }

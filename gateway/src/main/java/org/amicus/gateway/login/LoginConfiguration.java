@@ -1,0 +1,143 @@
+package org.amicus.gateway.login;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+
+/**
+ * The backend-for-frontend login: the gateway is Keycloak's confidential {@code gateway} client,
+ * keeps the tokens in the server-side session and gives the browser only a session cookie.
+ *
+ * <p>The provider's endpoints are written out rather than discovered: the browser must be sent to
+ * the PUBLIC issuer, while the gateway's own calls (token, keys, user info) may have to go to an
+ * internal address (containers).
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginConfiguration {
+
+  static final String REGISTRATION = "keycloak";
+
+  @Bean
+  ReactiveClientRegistrationRepository clientRegistrations(LoginProperties login) {
+    String oidc = "/protocol/openid-connect";
+    String internal = login.internalBase();
+    ClientRegistration keycloak =
+        ClientRegistration.withRegistrationId(REGISTRATION)
+            .clientId(login.clientId())
+            .clientSecret(login.clientSecret())
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .scope("openid", "profile", "email")
+            .issuerUri(login.issuerUri())
+            .authorizationUri(login.issuerUri() + oidc + "/auth")
+            .tokenUri(internal + oidc + "/token")
+            .jwkSetUri(internal + oidc + "/certs")
+            .userInfoUri(internal + oidc + "/userinfo")
+            .userNameAttributeName("sub")
+            // Read by the OIDC logout handler: the browser is sent here to end the Keycloak
+            // session.
+            .providerConfigurationMetadata(
+                Map.of("end_session_endpoint", login.issuerUri() + oidc + "/logout"))
+            .clientName("Amicus")
+            .build();
+    return new InMemoryReactiveClientRegistrationRepository(keycloak);
+  }
+
+  /**
+   * Authorization code with PKCE (S256), which the realm requires even of this confidential client.
+   */
+  @Bean
+  ServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
+      ReactiveClientRegistrationRepository registrations) {
+    var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    return resolver;
+  }
+
+  /**
+   * Tokens live in the server-side session, never in a cookie or a page: logging out drops them,
+   * and two sessions of one user do not share them.
+   */
+  @Bean
+  ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+    return new WebSessionServerOAuth2AuthorizedClientRepository();
+  }
+
+  /**
+   * Hands out the session's access token to TokenRelay and /api/me, refreshing it with the refresh
+   * token when it expires within the clock skew, so a relayed token never dies on its way.
+   */
+  @Bean
+  ReactiveOAuth2AuthorizedClientManager authorizedClientManager(
+      ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients,
+      LoginProperties login) {
+    var provider =
+        ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+            .authorizationCode()
+            .refreshToken(refresh -> refresh.clockSkew(login.clockSkew()))
+            .build();
+    var manager =
+        new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+    manager.setAuthorizedClientProvider(provider);
+    return manager;
+  }
+
+  /** After the gateway's session ends, the browser also ends its Keycloak session. */
+  @Bean
+  ServerLogoutSuccessHandler logoutSuccessHandler(
+      ReactiveClientRegistrationRepository registrations) {
+    var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+    handler.setPostLogoutRedirectUri("{baseUrl}/");
+    return handler;
+  }
+
+  /**
+   * Checks Bearer tokens: Keycloak's signature (keys from the internal address), the public issuer,
+   * the {@code amicus-api} audience and the expiry with the configured leeway.
+   */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(
+      OAuth2ResourceServerProperties resourceServer, LoginProperties login) {
+    var jwt = resourceServer.getJwt();
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(new JwtTimestampValidator(login.clockSkew()));
+    validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
+    List<String> audiences = jwt.getAudiences();
+    validators.add(
+        new JwtClaimValidator<List<String>>(
+            JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+    return decoder;
+  }
+}

@@ -1,0 +1,118 @@
+package org.amicus.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser at HTTP level: keeps cookies per host like a browser on {@code 127.0.0.1} does (it
+ * sends Keycloak's {@code Secure} cookies over plain http, as browsers do for loopback addresses)
+ * and follows redirects by hand so every hop can be inspected.
+ */
+final class Browser {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  /** Cookie name to value and path; one host (127.0.0.1) serves both the gateway and Keycloak. */
+  private final Map<String, String[]> cookies = new LinkedHashMap<>();
+
+  /** Every response seen, to check that no token ever reached the browser. */
+  final List<HttpResponse<String>> seen = new ArrayList<>();
+
+  HttpResponse<String> get(String url, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  HttpResponse<String> get(String url) {
+    return get(url, Map.of());
+  }
+
+  HttpResponse<String> post(
+      String url, String contentType, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** Follows redirects from this response until a page that is not a redirect. */
+  HttpResponse<String> follow(HttpResponse<String> response) {
+    for (int hop = 0; hop < 15 && isRedirect(response); hop++) {
+      URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+      response = get(next.toString());
+    }
+    return response;
+  }
+
+  static boolean isRedirect(HttpResponse<String> response) {
+    return response.statusCode() >= 300
+        && response.statusCode() < 400
+        && response.headers().firstValue("Location").isPresent();
+  }
+
+  String cookie(String name) {
+    String[] cookie = cookies.get(name);
+    return cookie == null ? null : cookie[0];
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    URI uri = request.build().uri();
+    String header =
+        cookies.entrySet().stream()
+            .filter(c -> uri.getPath().startsWith(c.getValue()[1]))
+            .map(c -> c.getKey() + "=" + c.getValue()[0])
+            .collect(Collectors.joining("; "));
+    if (!header.isEmpty()) {
+      request.header("Cookie", header);
+    }
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response.headers().allValues("Set-Cookie").forEach(this::store);
+      seen.add(response);
+      return response;
+    } catch (IOException e) {
+      throw new IllegalStateException("No answer from " + uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void store(String setCookie) {
+    String[] parts = setCookie.split(";");
+    String[] nameValue = parts[0].trim().split("=", 2);
+    String path = "/";
+    boolean expired = nameValue.length < 2 || nameValue[1].isEmpty();
+    for (int i = 1; i < parts.length; i++) {
+      String[] attribute = parts[i].trim().split("=", 2);
+      if (attribute[0].equalsIgnoreCase("Path") && attribute.length == 2) {
+        path = attribute[1];
+      }
+      if (attribute[0].equalsIgnoreCase("Max-Age") && attribute.length == 2) {
+        expired |= Long.parseLong(attribute[1]) <= 0;
+      }
+    }
+    if (expired) {
+      cookies.remove(nameValue[0]);
+    } else {
+      cookies.put(nameValue[0], new String[] {nameValue[1], path});
+    }
+  }
+}
