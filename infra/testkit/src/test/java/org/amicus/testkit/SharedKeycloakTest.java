@@ -83,12 +83,13 @@ class SharedKeycloakTest {
   }
 
   @Test
-  void wrongPasswordIsRefused() {
+  void wrongCredentialsAreRefused() {
+    // Not a demo user: brute-force protection would lock a shared account out of later tests.
     Map<String, String> state = new HashMap<>(keycloak.state());
-    state.put("password.anna", "not-" + keycloak.password("anna"));
+    state.put("password.mallory", "not-" + keycloak.password("anna"));
     KeycloakInfo withWrongPassword = new KeycloakInfo(state);
 
-    assertThatThrownBy(() -> withWrongPassword.accessToken("anna"))
+    assertThatThrownBy(() -> withWrongPassword.accessToken("mallory"))
         .hasMessageContaining("invalid_grant");
   }
 
