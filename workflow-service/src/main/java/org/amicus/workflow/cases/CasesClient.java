@@ -1,9 +1,9 @@
 package org.amicus.workflow.cases;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What workflow-service reads from cases-service: the persons concerned by a linked case, their
@@ -13,25 +13,54 @@ import java.util.UUID;
 public interface CasesClient {
 
   /** The case, or empty when cases-service does not know it. */
-  Optional<LinkedCase> findCase(UUID id);
+  Optional<LinkedCase> findCase(long id);
 
   /** The person, or empty when cases-service does not know them. */
-  Optional<Person> findPerson(UUID id);
+  Optional<Person> findPerson(long id);
 
-  record LinkedCase(UUID id, String reference, List<UUID> personIds) {
+  /** A case as cases-service answers {@code GET /api/cases/{id}}; only what is used here. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LinkedCase(long id, String reference, List<PersonRef> persons) {
     public LinkedCase {
-      personIds = personIds == null ? List.of() : List.copyOf(personIds);
+      persons = persons == null ? List.of() : List.copyOf(persons);
+    }
+
+    public List<Long> personIds() {
+      return persons.stream().map(PersonRef::id).toList();
     }
   }
 
+  /** A person concerned by a case, as the case lists them. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PersonRef(long id) {}
+
   /**
-   * @param names every spelling of the name (original script first)
+   * A person as cases-service answers {@code GET /api/persons/{id}}; only what is used here.
+   *
+   * @param originalName the name in its original script
+   * @param spellings every other spelling (transliterations)
    * @param consent per channel ({@code UN}, {@code EU}, {@code PUBLIC}): may they be named there
    */
-  record Person(UUID id, List<String> names, String pseudonym, Map<String, Boolean> consent) {
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Person(
+      long id,
+      String originalName,
+      List<String> spellings,
+      String pseudonym,
+      Map<String, Boolean> consent) {
     public Person {
-      names = names == null ? List.of() : List.copyOf(names);
+      spellings = spellings == null ? List.of() : List.copyOf(spellings);
       consent = consent == null ? Map.of() : Map.copyOf(consent);
+    }
+
+    /** Every way the name may be written: the original first. */
+    public List<String> names() {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      if (originalName != null && !originalName.isBlank()) {
+        names.add(originalName);
+      }
+      names.addAll(spellings);
+      return List.copyOf(names);
     }
 
     public boolean consents(String channel) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -34,16 +33,16 @@ class RestCasesClient implements CasesClient {
   }
 
   @Override
-  public Optional<LinkedCase> findCase(UUID id) {
+  public Optional<LinkedCase> findCase(long id) {
     return get("/api/cases/{id}", id, LinkedCase.class);
   }
 
   @Override
-  public Optional<Person> findPerson(UUID id) {
+  public Optional<Person> findPerson(long id) {
     return get("/api/persons/{id}", id, Person.class);
   }
 
-  private <T> Optional<T> get(String path, UUID id, Class<T> type) {
+  private <T> Optional<T> get(String path, long id, Class<T> type) {
     try {
       return Optional.ofNullable(
           http.get()

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.amicus.platform.web.ApiProblem;
@@ -86,8 +85,8 @@ public class SubmissionChecks {
 
   private People people(SubmissionSnapshot submission, List<FieldError> errors) {
     String channel = submission.type().channel().name();
-    Map<UUID, NamedPerson> persons = new LinkedHashMap<>();
-    List<UUID> caseIds = submission.content().caseIds();
+    Map<Long, NamedPerson> persons = new LinkedHashMap<>();
+    List<Long> caseIds = submission.content().caseIds();
     try {
       for (int i = 0; i < caseIds.size(); i++) {
         Optional<CasesClient.LinkedCase> linked = cases.findCase(caseIds.get(i));
@@ -95,7 +94,7 @@ public class SubmissionChecks {
           errors.add(new FieldError("caseIds[" + i + "]", "is not a case cases-service knows"));
           continue;
         }
-        for (UUID personId : linked.get().personIds()) {
+        for (Long personId : linked.get().personIds()) {
           if (persons.containsKey(personId)) {
             continue;
           }
@@ -155,5 +154,5 @@ public class SubmissionChecks {
    * @param consents whether they may be named on the submission's channel; if not, every spelling
    *     of their name is replaced by the pseudonym in the outgoing document
    */
-  public record NamedPerson(UUID id, List<String> names, String pseudonym, boolean consents) {}
+  public record NamedPerson(long id, List<String> names, String pseudonym, boolean consents) {}
 }

@@ -2,7 +2,6 @@ package org.amicus.workflow.submission;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What the authors write: one immutable value, saved whole as a revision.
@@ -18,8 +17,8 @@ public record SubmissionContent(
     RiskLevel riskLevel,
     List<CoSigner> coSigners,
     List<Section> sections,
-    List<UUID> caseIds,
-    List<UUID> recommendationIds,
+    List<Long> caseIds,
+    List<Long> recommendationIds,
     List<String> proposedRecommendations) {
 
   public SubmissionContent {

@@ -4,10 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What authors send to create or save a submission: always the whole content, which becomes the
@@ -25,8 +25,8 @@ public record SubmissionDraft(
     SubmissionContent.RiskLevel riskLevel,
     @Size(max = 20) List<@Valid @NotNull CoSignerDraft> coSigners,
     @Size(max = 200) List<@Valid @NotNull SectionDraft> sections,
-    @Size(max = 200) List<@NotNull UUID> caseIds,
-    @Size(max = 500) List<@NotNull UUID> recommendationIds,
+    @Size(max = 200) List<@NotNull @Positive Long> caseIds,
+    @Size(max = 500) List<@NotNull @Positive Long> recommendationIds,
     @Size(max = 200) List<@NotBlank @Size(max = 5000) String> proposedRecommendations) {
 
   public record CoSignerDraft(

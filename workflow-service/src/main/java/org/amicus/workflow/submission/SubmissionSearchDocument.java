@@ -23,8 +23,8 @@ record SubmissionSearchDocument(
     String language,
     LocalDate deadline,
     int revision,
-    List<UUID> caseIds,
-    List<UUID> recommendationIds,
+    List<Long> caseIds,
+    List<Long> recommendationIds,
     List<String> headings,
     String text,
     Instant updatedAt) {

@@ -3,8 +3,8 @@ package org.amicus.workflow.it;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.amicus.workflow.cases.CasesClient;
 
 /**
@@ -13,30 +13,35 @@ import org.amicus.workflow.cases.CasesClient;
  */
 class FakeCases implements CasesClient {
 
-  private final Map<UUID, LinkedCase> cases = new ConcurrentHashMap<>();
-  private final Map<UUID, Person> persons = new ConcurrentHashMap<>();
+  private final Map<Long, LinkedCase> cases = new ConcurrentHashMap<>();
+  private final Map<Long, Person> persons = new ConcurrentHashMap<>();
 
-  /** A case concerning one person; returns the case id. */
-  UUID caseOf(List<String> names, String pseudonym, boolean consentUn) {
-    UUID personId = UUID.randomUUID();
+  private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
+
+  /** A case concerning one person (original name first); returns the case id. */
+  long caseOf(List<String> names, String pseudonym, boolean consentUn) {
+    long personId = ids.incrementAndGet();
     persons.put(
         personId,
         new Person(
-            personId, names, pseudonym, Map.of("UN", consentUn, "EU", false, "PUBLIC", false)));
-    UUID caseId = UUID.randomUUID();
+            personId,
+            names.get(0),
+            names.subList(1, names.size()),
+            pseudonym,
+            Map.of("UN", consentUn, "EU", false, "PUBLIC", false)));
+    long caseId = ids.incrementAndGet();
     cases.put(
-        caseId,
-        new LinkedCase(caseId, "KZ-2019-" + caseId.toString().substring(0, 4), List.of(personId)));
+        caseId, new LinkedCase(caseId, "KZ-2019-" + caseId, List.of(new PersonRef(personId))));
     return caseId;
   }
 
   @Override
-  public Optional<LinkedCase> findCase(UUID id) {
+  public Optional<LinkedCase> findCase(long id) {
     return Optional.ofNullable(cases.get(id));
   }
 
   @Override
-  public Optional<Person> findPerson(UUID id) {
+  public Optional<Person> findPerson(long id) {
     return Optional.ofNullable(persons.get(id));
   }
 }

@@ -65,7 +65,8 @@ class ReviewCycleBenchmark {
         | bare Camunda engine, same BPMN/DMN, no-op delegates | %.1f |
         | workflow-service: create + checks + submit via services, task API, real rendering (.docx) and real SMTP send, outbox rows, status sync | %.1f |
 
-        Machine: %d cores, Java %s.
+        Machine: %d cores, Java %s, load average after the run %s (other builds share the
+        machine; figures are only comparable with each other).
         """
             .formatted(
                 "17",
@@ -74,11 +75,20 @@ class ReviewCycleBenchmark {
                 bare,
                 service,
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                loadAverage());
     System.out.println(report);
     Path out = Path.of("target", "benchmarks", "workflow.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static double bareEngine() {

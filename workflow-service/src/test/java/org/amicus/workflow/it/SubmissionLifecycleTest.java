@@ -168,7 +168,7 @@ class SubmissionLifecycleTest {
   void theChecksBeforeReviewNameEachFailedRule() throws Exception {
     String tooLong = String.join(" ", java.util.Collections.nCopies(2_820, "word"));
     UUID id = create(draft("UPR_JOINT", LocalDate.now().minusDays(1), List.of(), tooLong));
-    UUID withoutConsent = cases.caseOf(List.of("Maks Bokayev"), null, false);
+    long withoutConsent = cases.caseOf(List.of("Maks Bokayev"), null, false);
     Map<String, Object> joint =
         draft("UPR_JOINT", LocalDate.now().minusDays(1), List.of(), tooLong + " " + tooLong);
     joint.put("caseIds", List.of(withoutConsent));

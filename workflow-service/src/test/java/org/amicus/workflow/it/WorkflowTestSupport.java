@@ -21,7 +21,7 @@ final class WorkflowTestSupport {
    * A database of these tests' own: a context with the job executor on (the security contract
    * test's) must not pick up their jobs.
    */
-  static final String DATABASE = "workflow_it";
+  static final String DATABASE = "workflow_api_test";
 
   /** Real PostgreSQL and SMTP; the job executor off, so tests run jobs themselves. */
   static void realDependencies(DynamicPropertyRegistry registry) {
