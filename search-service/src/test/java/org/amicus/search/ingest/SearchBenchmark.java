@@ -208,7 +208,7 @@ class SearchBenchmark {
         latencies.add(times);
       }
       writeReport(count, pipelineSeconds, rawSeconds, projectionSeconds, labels, latencies, all);
-      es.index.drop(es.index.current().orElseThrow());
+      es.close();
     }
   }
 
