@@ -74,8 +74,11 @@ class IngestTest {
 
   @AfterAll
   static void deleteIndices(
-      @Autowired ElasticsearchClient elasticsearch, @Autowired SearchIndexProperties properties)
+      @Autowired Ingest ingest,
+      @Autowired ElasticsearchClient elasticsearch,
+      @Autowired SearchIndexProperties properties)
       throws IOException {
+    ingest.stop(); // or a poll after this would create the index again
     TestElasticsearch.deleteIndices(elasticsearch, properties);
   }
 

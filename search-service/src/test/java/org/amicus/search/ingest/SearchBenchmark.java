@@ -208,7 +208,7 @@ class SearchBenchmark {
         latencies.add(times);
       }
       writeReport(count, pipelineSeconds, rawSeconds, projectionSeconds, labels, latencies, all);
-      es.index.drop(es.index.current().orElseThrow());
+      es.close();
     }
   }
 
@@ -309,6 +309,11 @@ class SearchBenchmark {
         .append(fmt(rawSeconds))
         .append(" | ")
         .append(fmt(count / rawSeconds))
+        .append(" |\n")
+        .append("| of the pipeline: projection and name folding alone, in the JVM | ")
+        .append(fmt(projectionSeconds))
+        .append(" | ")
+        .append(fmt(count / projectionSeconds))
         .append(" |\n\n")
         .append("Query latency (ms; SearchQueries with the access filter, facets over 11 fields,")
         .append(" highlights; " + RUNS + " runs per query after 10 warm-up runs):\n\n")
