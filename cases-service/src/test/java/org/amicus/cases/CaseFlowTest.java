@@ -159,6 +159,26 @@ class CaseFlowTest extends CasesIntegrationTest {
   }
 
   @Test
+  void workflowServiceReadsLinkedCasesAndConsentButChangesNothingAndSeesNoContacts()
+      throws Exception {
+    long person = createPerson(ANNA, PERSON);
+    MockHttpServletResponse created =
+        send(ANNA, "POST", "/api/cases", null, caseBody(person, "ORGANISATION", "Own case"));
+    String path = "/api/cases/" + body(created).get("id").asLong();
+
+    MockHttpServletResponse read = getAs(WORKFLOW, path);
+    assertThat(read.getStatus()).isEqualTo(200);
+    MockHttpServletResponse personRead = getAs(WORKFLOW, "/api/persons/" + person);
+    assertThat(personRead.getStatus()).isEqualTo(200);
+    assertThat(body(personRead).has("consent")).isTrue();
+    assertThat(personRead.getContentAsString()).doesNotContain("+7 700");
+    assertThat(
+            send(WORKFLOW, "PUT", path, read.getHeader("ETag"), caseBody(person, "PUBLIC", "x"))
+                .getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
   void anAdminSeesNoCaseContent() throws Exception {
     long person = createPerson(ANNA, PERSON);
     long id =

@@ -38,6 +38,9 @@ public abstract class CasesIntegrationTest {
   /** The search-service account, and nobody at all. */
   public static final String INDEXER = "search-indexer", ANONYMOUS = "anonymous";
 
+  /** The workflow-service account (role case-reader). */
+  public static final String WORKFLOW = "workflow-service";
+
   private static final Map<String, Map.Entry<Instant, String>> TOKENS = new ConcurrentHashMap<>();
 
   @DynamicPropertySource
@@ -67,7 +70,7 @@ public abstract class CasesIntegrationTest {
     }
     try {
       String fresh =
-          INDEXER.equals(user)
+          INDEXER.equals(user) || WORKFLOW.equals(user)
               ? RealDependencies.keycloak().serviceToken(user)
               : RealDependencies.keycloak().accessToken(user);
       TOKENS.put(user, Map.entry(now, fresh));

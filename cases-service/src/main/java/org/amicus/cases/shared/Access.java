@@ -6,8 +6,9 @@ import org.amicus.platform.web.ApiProblem;
 
 /**
  * Who may read and change case content (DOMAIN.md): organisation membership and visibility decide;
- * only partners and coordinators ever see content, so {@code admin} and service accounts are
- * refused outright.
+ * only partners and coordinators change content. {@code admin} and the indexer are refused
+ * outright; workflow-service's account ({@code case-reader}) reads what a submission links to, to
+ * check consent before anything is sent, but changes nothing and never sees contact data.
  */
 public final class Access {
 
@@ -15,7 +16,7 @@ public final class Access {
 
   /** True for the roles that may see case content at all. */
   public static boolean readsContent(Caller caller) {
-    return caller.has(Role.PARTNER) || caller.has(Role.COORDINATOR);
+    return caller.has(Role.PARTNER) || caller.has(Role.COORDINATOR) || caller.has(Role.CASE_READER);
   }
 
   /** 403 for callers whose role never sees case content (admin, service accounts). */
@@ -29,11 +30,13 @@ public final class Access {
     if (!readsContent(caller)) {
       return false;
     }
-    return caller.memberOf(ownerOrg) || visibility != Visibility.ORGANISATION;
+    return caller.has(Role.CASE_READER)
+        || caller.memberOf(ownerOrg)
+        || visibility != Visibility.ORGANISATION;
   }
 
   public static boolean canWrite(Caller caller, String ownerOrg) {
-    return readsContent(caller) && caller.memberOf(ownerOrg);
+    return (caller.has(Role.PARTNER) || caller.has(Role.COORDINATOR)) && caller.memberOf(ownerOrg);
   }
 
   /** The organisation a new record belongs to: the creator's own. */

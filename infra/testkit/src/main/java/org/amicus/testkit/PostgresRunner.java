@@ -17,6 +17,10 @@ final class PostgresRunner implements Runner {
   @Override
   public Map<String, String> start(RunSpec spec) throws Exception {
     int port = spec.portOrFree();
+    if (!spec.keepData()) {
+      // A run that keeps nothing starts from nothing, even after a supervisor died mid-run.
+      RealDependencies.deleteQuietly(spec.dataDir());
+    }
     postgres =
         EmbeddedPostgres.builder()
             .setPort(port)
