@@ -1,14 +1,12 @@
 package org.amicus.workflow.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
+import org.amicus.platform.security.ClientCredentialsToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -19,9 +17,7 @@ class RestCasesClient implements CasesClient {
 
   private final RestClient http;
   private final CasesProperties properties;
-  private final Clock clock;
-  private String token;
-  private Instant tokenExpires = Instant.MIN;
+  private final ClientCredentialsToken token;
 
   RestCasesClient(RestClient.Builder builder, CasesProperties properties, Clock clock) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -29,7 +25,9 @@ class RestCasesClient implements CasesClient {
     requests.setReadTimeout(properties.timeout());
     this.http = builder.requestFactory(requests).build();
     this.properties = properties;
-    this.clock = clock;
+    this.token =
+        new ClientCredentialsToken(
+            http, properties.tokenUri(), properties.clientId(), properties.clientSecret(), clock);
   }
 
   @Override
@@ -61,28 +59,12 @@ class RestCasesClient implements CasesClient {
     }
   }
 
-  /** A client-credentials token, reused until shortly before it expires. */
-  private synchronized String token() {
-    if (token != null && clock.instant().isBefore(tokenExpires)) {
-      return token;
+  /** The service account's token; a refusal counts as cases-service being unavailable. */
+  private String token() {
+    try {
+      return token.get();
+    } catch (IllegalStateException e) {
+      throw new Unavailable(e.getMessage(), null);
     }
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("grant_type", "client_credentials");
-    form.add("client_id", properties.clientId());
-    form.add("client_secret", properties.clientSecret());
-    JsonNode answer =
-        http.post()
-            .uri(properties.tokenUri())
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form)
-            .retrieve()
-            .body(JsonNode.class);
-    if (answer == null || !answer.hasNonNull("access_token")) {
-      throw new Unavailable("Keycloak issued no token for " + properties.clientId(), null);
-    }
-    token = answer.get("access_token").asText();
-    long lifetime = answer.path("expires_in").asLong(60);
-    tokenExpires = clock.instant().plusSeconds(Math.max(lifetime - 30, 5));
-    return token;
   }
 }
