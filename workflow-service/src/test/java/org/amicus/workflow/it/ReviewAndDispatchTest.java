@@ -406,6 +406,59 @@ class ReviewAndDispatchTest {
     assertThat(history.findValuesAsText("action")).contains("DEADLINE_MOVED", "DEADLINE_REMINDER");
   }
 
+  @Test
+  void anOverdueReviewGivesTheCoordinatorsAFollowUpTaskSayingWhatIsOverdue() throws Exception {
+    UUID id =
+        UUID.fromString(
+            call(post("/api/submissions"), anna(), individualUpr(LocalDate.now().plusDays(10)), 201)
+                .get("id")
+                .asText());
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    call(
+        post("/api/tasks/{id}/claim", task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW)),
+        zoe(),
+        null,
+        200);
+
+    // Three days before the deadline, the review is still open.
+    management.executeJob(job(id, SubmissionReviewProcess.TIMER_ESCALATION).getId());
+
+    JsonNode followUp = null;
+    for (JsonNode t : call(get("/api/tasks"), ivan(), null, 200)) {
+      if (t.get("submissionId").asText().equals(id.toString())
+          && t.get("taskKey").asText().equals(SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)) {
+        followUp = t;
+      }
+    }
+    assertThat(followUp).isNotNull();
+    assertThat(followUp.get("name").asText()).isEqualTo("Follow up the overdue review or sign-off");
+    assertThat(followUp.get("overdue").asText())
+        .isEqualTo("Review the submission (claimed by zoe)");
+    assertThat(followUp.get("decisions").toString()).isEqualTo("[\"DONE\"]");
+    assertThat(task(anna(), id, SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)).isNull();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> notified("coordinators@amicus.local", id, "[Amicus] Close to its deadline"));
+
+    String followUpId = followUp.get("id").asText();
+    JsonNode problem =
+        call(
+            post("/api/tasks/{id}/complete", followUpId),
+            ivan(),
+            Map.of("decision", "APPROVE"),
+            400);
+    assertThat(problem.findValuesAsText("field")).containsExactly("decision");
+    complete(anna(), followUpId, "DONE", null, 404);
+    complete(ivan(), followUpId, "DONE", "Asked Zoe to finish today", 200);
+
+    assertThat(task(ivan(), id, SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)).isNull();
+    assertThat(statusOf(id)).isEqualTo("IN_REVIEW");
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+    JsonNode history = call(get("/api/submissions/{id}/history", id), zoe(), null, 200);
+    assertThat(history.findValuesAsText("action")).contains("ESCALATED", "OVERDUE_FOLLOWED_UP");
+  }
+
   /** Messages in a mailbox with a given Message-ID, read over IMAP. */
   static List<Message> messages(String mailbox, String messageId) throws Exception {
     SmtpInfo smtp = RealDependencies.smtp();
