@@ -297,6 +297,39 @@ class GatewayLoginTest {
   }
 
   @Test
+  void anOversizedChunkedUploadWithoutContentLengthIsRefusedWith413() {
+    String token = RealDependencies.keycloak().accessToken("anna");
+
+    HttpResponse<String> response =
+        new Browser()
+            .postChunked(
+                base() + "/api/cases/7/documents",
+                11 * 1024 * 1024,
+                Map.of("Authorization", "Bearer " + token));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(response.body()).contains("urn:amicus:problem:payload-too-large");
+  }
+
+  @Test
+  void aChunkedUploadWithinTheLimitReachesTheServiceWhole() {
+    String token = RealDependencies.keycloak().accessToken("olena");
+    int size = 300 * 1024;
+
+    HttpResponse<String> response =
+        new Browser()
+            .postChunked(
+                base() + "/api/cases/7/documents",
+                size,
+                Map.of("Authorization", "Bearer " + token));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(CASES.lastHeaders().getFirst("Content-Length")).isEqualTo(String.valueOf(size));
+  }
+
+  @Test
   void internalAndActuatorPathsOfServicesAreNeverRouted() {
     String token = RealDependencies.keycloak().serviceToken("search-indexer");
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
