@@ -1,5 +1,13 @@
 // Tiny DOM helpers: every text goes in as a text node, so record content can never become markup.
 
+// The screens build content as nested lists with optional parts; Element.append would print those as
+// "null" or "[object HTMLLIElement]", so it takes lists and skips what is absent.
+const nativeAppend = Element.prototype.append;
+Element.prototype.append = function appendAll(...children) {
+  const nodes = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
+  return nativeAppend.apply(this, nodes);
+};
+
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   if (attrs) {
