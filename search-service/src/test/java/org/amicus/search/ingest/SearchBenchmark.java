@@ -273,8 +273,8 @@ class SearchBenchmark {
         "status", pick(random, STATUS),
         "violations", List.of(pick(random, VIOLATIONS), pick(random, VIOLATIONS)),
         "articles", List.of("KZ-CC-" + pick(random, ARTICLES)),
-        "compliance", List.of(pick(random, COMPLIANCE)),
-        "persons", List.of(Map.of("name", name)),
+        "unCompliance", List.of(pick(random, COMPLIANCE)),
+        "personNames", List.of(name),
         "ownerOrg", pick(random, ORGS),
         "visibility", pick(random, VISIBILITY));
   }
