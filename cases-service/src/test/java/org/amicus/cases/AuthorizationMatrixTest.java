@@ -163,6 +163,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("GET", "/api/cases", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/cases", Kind.NONE, CASE, members(201)));
+    rows.add(new Row("GET", "/api/cases/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/cases/import",
+            Kind.NONE,
+            "csv:title,summary,country,year,personIds,violations,status,riskLevel,visibility",
+            members(200)));
     rows.add(new Row("GET", "/api/cases/articles", Kind.NONE, null, AUTHENTICATED));
     rows.add(new Row("GET", "/api/cases/audit/verify", Kind.NONE, null, VERIFY));
     rows.add(new Row("GET", "/api/cases/{id}", Kind.CASE, null, READ));
@@ -192,6 +200,15 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(
         new Row("DELETE", "/api/cases/{id}/documents/{documentId}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/persons", Kind.NONE, null, members(200)));
+    rows.add(new Row("GET", "/api/persons/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/persons/import",
+            Kind.NONE,
+            "csv:originalName,spellings,birthYear,gender,region,occupation,contact,pseudonym,"
+                + "visibility",
+            members(200)));
     rows.add(new Row("POST", "/api/persons", Kind.NONE, PERSON, members(201)));
     rows.add(new Row("GET", "/api/persons/{id}", Kind.PERSON, null, READ));
     rows.add(new Row("PUT", "/api/persons/{id}", Kind.PERSON, PERSON, WRITE_STALE));
@@ -199,7 +216,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(new Row("POST", "/api/persons/{id}/consents", Kind.PERSON, CONSENT, ADD_CONSENT));
     rows.add(new Row("GET", "/api/recommendations", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/recommendations", Kind.NONE, RECOMMENDATION, coordinators(201)));
-    rows.add(new Row("POST", "/api/recommendations/import", Kind.NONE, "csv", coordinators(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/recommendations/import",
+            Kind.NONE,
+            "csv:stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,"
+                + "themes,response",
+            coordinators(200)));
     rows.add(new Row("GET", "/api/recommendations/{id}", Kind.RECOMMENDATION, null, members(200)));
     rows.add(
         new Row(
@@ -351,11 +375,9 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
         "multipart".equals(row.body())
             ? MockMvcRequestBuilders.multipart(java.net.URI.create(path)).file(textFile())
             : MockMvcRequestBuilders.request(row.method(), java.net.URI.create(path));
-    if ("csv".equals(row.body())) {
-      request
-          .contentType(MediaType.valueOf("text/csv"))
-          .content(
-              "stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,themes,response\n");
+    if (row.body() != null && row.body().startsWith("csv:")) {
+      // Only the header: a dry run that proves access without writing anything.
+      request.contentType(MediaType.valueOf("text/csv")).content(row.body().substring(4) + "\n");
       request.param("dryRun", "true");
     } else if (row.body() != null && !"multipart".equals(row.body())) {
       String body =

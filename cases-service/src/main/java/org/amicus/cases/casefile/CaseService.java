@@ -404,7 +404,23 @@ public class CaseService {
         .orElseThrow(() -> ApiProblem.notFound(what));
   }
 
+  /**
+   * What {@link #create} would refuse beyond bean validation (country, persons the caller cannot
+   * read), without writing anything; for imports checking every row first.
+   */
+  @Transactional(readOnly = true)
+  public List<FieldError> check(Caller caller, CaseRequest request) {
+    return problems(caller, request, null);
+  }
+
   private void validate(Caller caller, CaseRequest request, CaseFile existing) {
+    List<FieldError> errors = problems(caller, request, existing);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  private List<FieldError> problems(Caller caller, CaseRequest request, CaseFile existing) {
     List<FieldError> errors = new ArrayList<>();
     if (!COUNTRIES.contains(request.country())) {
       errors.add(new FieldError("country", "is not an ISO 3166 alpha-2 country code"));
@@ -428,9 +444,7 @@ public class CaseService {
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
-    }
+    return errors;
   }
 
   private boolean referenced(long caseId, long personId) {
@@ -723,7 +737,7 @@ public class CaseService {
         .toList();
   }
 
-  private static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
+  static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
