@@ -176,7 +176,7 @@ export async function casePage(id) {
         announce(t('common.saved'));
       } catch (error) { showErrors(form, error); }
     });
-    return h('details', { class: 'add' }, h('summary', null, title), form);
+    return h('details', { class: 'add', id: `${id2}-add` }, h('summary', null, title), form);
   };
 
   const eventForm = () => partForm(t('event.add'), 'event-form', () => [
