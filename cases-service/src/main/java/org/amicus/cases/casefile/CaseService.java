@@ -50,7 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseService {
 
-  static final String RECORD = "case";
+  public static final String RECORD = "case";
+
+  /** Documents are audited as {@code document <caseId>/<documentId>}, shown in the case history. */
+  public static final String DOCUMENT_RECORD = "document";
+
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final CaseFiles cases;
@@ -161,7 +165,7 @@ public class CaseService {
     if (!owner && !coordinator) {
       throw ApiProblem.forbidden("A case's history is for its owner organisation and coordinators");
     }
-    List<AuditEntry> history = audit.history(RECORD, key(c));
+    List<AuditEntry> history = audit.history(RECORD, key(c), DOCUMENT_RECORD);
     audit.record(caller, "history", RECORD, key(c));
     return history;
   }
@@ -171,6 +175,15 @@ public class CaseService {
     return articles.findByCountryOrderByCodeAscNumberAsc(country).stream()
         .map(a -> new ArticleView(a.id, a.country, a.code, a.number, a.title))
         .toList();
+  }
+
+  /**
+   * The owner organisation of a case the caller may read (404 otherwise), for parts that only the
+   * owner organisation sees, such as documents.
+   */
+  @Transactional(readOnly = true)
+  public String ownerOf(Caller caller, long id) {
+    return readable(caller, id).ownerOrg;
   }
 
   /** The current version, for the ETag a write answers with. */

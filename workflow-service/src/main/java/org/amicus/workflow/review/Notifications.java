@@ -87,13 +87,17 @@ public class Notifications {
         "The deadline of this submission is approaching and it is not yet approved.");
   }
 
-  void escalated(SubmissionSnapshot s) {
+  void escalated(SubmissionSnapshot s, String overdue) {
     send(
         s,
         "escalated",
         List.of(properties.coordinators()),
         "Close to its deadline, not approved: " + s.content().title(),
-        "This submission's deadline is " + s.content().deadline() + "; it still needs you.");
+        "This submission's deadline is "
+            + s.content().deadline()
+            + " and it is not approved yet.\nStill open: "
+            + overdue
+            + "\nA follow-up task waits for a coordinator in Amicus.");
   }
 
   private List<String> organisation(String organisation) {
