@@ -79,3 +79,16 @@ export async function api(method, path, { body, etag, params, blob } = {}) {
 }
 
 export const get = (path, params) => api('GET', path, { params }).then((r) => r.data);
+
+/** A multipart upload (the form's fields go in the body, never in the address). */
+export async function upload(path, formData) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const token = xsrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  const response = await fetch(path, { method: 'POST', headers, body: formData, credentials: 'same-origin' });
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.status === 401) onUnauthenticated();
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}

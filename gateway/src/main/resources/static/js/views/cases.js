@@ -1,9 +1,9 @@
 import { h, clear, debounce } from '../dom.js';
-import { api, get } from '../api.js';
+import { api, get, upload } from '../api.js';
 import { t, label, formatDate, formatNumber } from '../i18n.js';
 import {
   field, enumOptions, showErrors, clearErrors, errorBox, visibilityBadge, statusBadge, section,
-  emptyRow, announce, formErrorsBox, valueOf, intOrNull, consentChips, loading,
+  emptyRow, announce, formErrorsBox, valueOf, intOrNull, consentChips, loading, problemText,
 } from '../ui.js';
 import { go, session } from '../app.js';
 
@@ -112,7 +112,7 @@ export async function casePage(id) {
       h('div', { class: 'grid-2' },
         section(t('case.decisions'), decisionsTable(), canEdit ? decisionForm() : null),
         section(t('case.representations'), representationsTable())),
-      section(t('case.documents'), h('p', { class: 'muted' }, t('case.documentsNone'))),
+      documentsSection(),
       historySection(),
       h('p', { class: 'muted small' }, t('case.updated', { created: formatDate(view.createdAt), updated: formatDate(view.updatedAt) })));
   };
@@ -176,7 +176,7 @@ export async function casePage(id) {
         announce(t('common.saved'));
       } catch (error) { showErrors(form, error); }
     });
-    return h('details', { class: 'add' }, h('summary', null, title), form);
+    return h('details', { class: 'add', id: `${id2}-add` }, h('summary', null, title), form);
   };
 
   const eventForm = () => partForm(t('event.add'), 'event-form', () => [
@@ -223,6 +223,45 @@ export async function casePage(id) {
     field({ name: 'personId', labelText: t('decision.person'), type: 'select', options: personOptions() }),
   ], (f) => ({ body: valueOf(f, 'body'), reference: valueOf(f, 'reference'), date: valueOf(f, 'date'), finding: valueOf(f, 'finding'),
     requestedRemedy: valueOf(f, 'requestedRemedy'), compliance: valueOf(f, 'compliance'), personId: intOrNull(valueOf(f, 'personId')) }), 'decisions');
+
+  const documentsSection = () => {
+    const body = h('div', { id: 'case-documents' }, loading());
+    const load = async () => {
+      try {
+        const docs = await get(`/api/cases/${id}/documents`);
+        clear(body).append(h('table', { class: 'list compact' },
+          h('thead', null, h('tr', null, [t('document.file'), t('document.kind'), t('document.sensitivity'), t('document.uploaded'), 'SHA-256'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', null, docs.length ? docs.map((d) => h('tr', null,
+            h('td', null, h('a', { href: `/api/cases/${id}/documents/${d.id}/content`, download: d.fileName }, d.fileName), d.description ? h('div', { class: 'small muted' }, d.description) : null),
+            h('td', null, label('DocumentKind', d.kind)),
+            h('td', null, h('span', { class: `badge ${d.sensitivity === 'SENSITIVE' ? 'status-critical' : ''}` }, label('Sensitivity', d.sensitivity))),
+            h('td', null, formatDate(d.uploadedAt), h('div', { class: 'small muted' }, d.uploadedBy)),
+            h('td', { class: 'mono small' }, `${d.sha256.slice(0, 12)}…`))) : emptyRow(5))), canEdit ? uploadForm() : null);
+      } catch (error) {
+        clear(body).append(h('p', { class: 'muted' }, error.status === 403 || error.status === 404 ? t('case.documentsOwnerOnly') : problemText(error)));
+      }
+    };
+    const uploadForm = () => {
+      const form = h('form', { class: 'inline-form', id: 'document-form', novalidate: true }, formErrorsBox(),
+        h('div', { class: 'form-grid' },
+          field({ name: 'file', labelText: t('document.file'), type: 'file', required: true }),
+          field({ name: 'kind', labelText: t('document.kind'), type: 'select', options: enumOptions('DocumentKind', ['COURT_DECISION', 'MEDICAL_REPORT', 'PHOTO', 'POWER_OF_ATTORNEY', 'CORRESPONDENCE']) }),
+          field({ name: 'sensitivity', labelText: t('document.sensitivity'), type: 'select', options: enumOptions('Sensitivity', ['STANDARD', 'SENSITIVE']) }),
+          field({ name: 'description', labelText: t('document.description') })),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('document.upload'))));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const data = new FormData();
+        const file = form.querySelector('[data-field=file]').files[0];
+        if (file) data.append('file', file);
+        for (const name of ['kind', 'sensitivity', 'description']) { const v = valueOf(form, name); if (v) data.append(name, v); }
+        try { await upload(`/api/cases/${id}/documents`, data); announce(t('common.saved')); load(); } catch (error) { showErrors(form, error); }
+      });
+      return h('details', { class: 'add', id: 'document-form-add' }, h('summary', null, t('document.add')), form);
+    };
+    load();
+    return section(t('case.documents'), body);
+  };
 
   const historySection = () => {
     const body = h('div', null, h('button', { type: 'button', class: 'secondary', id: 'show-history', onclick: async () => {
