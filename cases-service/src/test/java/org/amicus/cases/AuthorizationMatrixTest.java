@@ -155,6 +155,8 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
   static final String RECOMMENDATION =
       "{\"stateUnderReview\": \"KZ\", \"cycle\": 3, \"reportSymbol\": \"A/HRC/MATRIX\","
           + " \"paragraph\": \"%s\", \"recommendingStates\": [\"Norway\"], \"text\": \"T\"}";
+  static final String PATCH_CASE = "{\"summary\": \"Patched\"}";
+  static final String PATCH_PERSON = "{\"region\": \"Patched\"}";
   static final String ASSESSMENT = "{\"implementation\": \"PARTLY\"}";
 
   static final List<Row> ROWS = rows();
@@ -175,6 +177,7 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(new Row("GET", "/api/cases/audit/verify", Kind.NONE, null, VERIFY));
     rows.add(new Row("GET", "/api/cases/{id}", Kind.CASE, null, READ));
     rows.add(new Row("PUT", "/api/cases/{id}", Kind.CASE, CASE, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/cases/{id}", Kind.CASE, PATCH_CASE, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/cases/{id}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/cases/{id}/history", Kind.CASE, null, HISTORY));
     for (String part : List.of("charges", "events", "decisions", "representations")) {
@@ -212,6 +215,7 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(new Row("POST", "/api/persons", Kind.NONE, PERSON, members(201)));
     rows.add(new Row("GET", "/api/persons/{id}", Kind.PERSON, null, READ));
     rows.add(new Row("PUT", "/api/persons/{id}", Kind.PERSON, PERSON, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/persons/{id}", Kind.PERSON, PATCH_PERSON, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/persons/{id}", Kind.PERSON, null, WRITE_STALE));
     rows.add(new Row("POST", "/api/persons/{id}/consents", Kind.PERSON, CONSENT, ADD_CONSENT));
     rows.add(new Row("GET", "/api/recommendations", Kind.NONE, null, members(200)));
@@ -387,9 +391,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
       if (row.body().equals(CASE)) {
         body = body.replace("\"title\"", "\"personIds\": [], \"title\"");
       }
-      request.contentType(MediaType.APPLICATION_JSON).content(body);
+      request
+          .contentType(
+              row.method().equals("PATCH")
+                  ? MediaType.valueOf("application/merge-patch+json")
+                  : MediaType.APPLICATION_JSON)
+          .content(body);
     }
-    if (row.method().equals("PUT") || row.method().equals("DELETE")) {
+    if (List.of("PUT", "PATCH", "DELETE").contains(row.method())) {
       request.header("If-Match", STALE);
     }
 

@@ -1,5 +1,6 @@
 package org.amicus.cases.casefile.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,14 +19,17 @@ import org.amicus.cases.casefile.Violation;
 import org.amicus.cases.shared.CsvImport;
 import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Paging;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -136,6 +140,18 @@ class CaseResource {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequest request) {
     return withEtag(cases.update(caller, id, ifMatch, request));
+  }
+
+  /** JSON Merge Patch (RFC 7396): only the fields sent change; null clears; same checks as PUT. */
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<CaseView> patch(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    return withEtag(cases.patch(caller, id, ifMatch, patch));
   }
 
   @DeleteMapping("/{id}")
