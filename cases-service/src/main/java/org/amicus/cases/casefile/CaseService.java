@@ -50,7 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseService {
 
-  static final String RECORD = "case";
+  public static final String RECORD = "case";
+
+  /** Documents are audited as {@code document <caseId>/<documentId>}, shown in the case history. */
+  public static final String DOCUMENT_RECORD = "document";
+
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final CaseFiles cases;
@@ -161,7 +165,7 @@ public class CaseService {
     if (!owner && !coordinator) {
       throw ApiProblem.forbidden("A case's history is for its owner organisation and coordinators");
     }
-    List<AuditEntry> history = audit.history(RECORD, key(c));
+    List<AuditEntry> history = audit.history(RECORD, key(c), DOCUMENT_RECORD);
     audit.record(caller, "history", RECORD, key(c));
     return history;
   }
@@ -171,6 +175,15 @@ public class CaseService {
     return articles.findByCountryOrderByCodeAscNumberAsc(country).stream()
         .map(a -> new ArticleView(a.id, a.country, a.code, a.number, a.title))
         .toList();
+  }
+
+  /**
+   * The owner organisation of a case the caller may read (404 otherwise), for parts that only the
+   * owner organisation sees, such as documents.
+   */
+  @Transactional(readOnly = true)
+  public String ownerOf(Caller caller, long id) {
+    return readable(caller, id).ownerOrg;
   }
 
   /** The current version, for the ETag a write answers with. */
@@ -391,7 +404,23 @@ public class CaseService {
         .orElseThrow(() -> ApiProblem.notFound(what));
   }
 
+  /**
+   * What {@link #create} would refuse beyond bean validation (country, persons the caller cannot
+   * read), without writing anything; for imports checking every row first.
+   */
+  @Transactional(readOnly = true)
+  public List<FieldError> check(Caller caller, CaseRequest request) {
+    return problems(caller, request, null);
+  }
+
   private void validate(Caller caller, CaseRequest request, CaseFile existing) {
+    List<FieldError> errors = problems(caller, request, existing);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  private List<FieldError> problems(Caller caller, CaseRequest request, CaseFile existing) {
     List<FieldError> errors = new ArrayList<>();
     if (!COUNTRIES.contains(request.country())) {
       errors.add(new FieldError("country", "is not an ISO 3166 alpha-2 country code"));
@@ -415,9 +444,7 @@ public class CaseService {
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
-    }
+    return errors;
   }
 
   private boolean referenced(long caseId, long personId) {
@@ -710,7 +737,7 @@ public class CaseService {
         .toList();
   }
 
-  private static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
+  static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

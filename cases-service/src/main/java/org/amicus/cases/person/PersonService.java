@@ -278,7 +278,7 @@ public class PersonService {
         p.version);
   }
 
-  private static Specification<Person> spec(Caller caller, PersonFilter f) {
+  static Specification<Person> spec(Caller caller, PersonFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

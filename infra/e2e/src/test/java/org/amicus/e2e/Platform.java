@@ -1,0 +1,248 @@
+package org.amicus.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.amicus.local.Applications;
+import org.amicus.local.Applications.Application;
+import org.amicus.local.Applications.Running;
+import org.amicus.local.Applications.Setup;
+import org.amicus.testkit.ElasticsearchInfo;
+import org.amicus.testkit.KeycloakInfo;
+import org.amicus.testkit.LogTail;
+import org.amicus.testkit.Ports;
+import org.amicus.testkit.PostgresInfo;
+import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SmtpInfo;
+
+/**
+ * The whole platform for the tests of this module: the build's shared real dependencies, then the
+ * four applications from their packaged jars as separate JVMs, wired by the launcher's own code
+ * (what {@code ./amicus up} runs), on free ports. Started on first use, once per test JVM, and
+ * stopped when the JVM ends.
+ *
+ * <p>The dependencies are shared with the services' own tests, so this run takes databases, search
+ * indices and mail addresses of its own, named after {@link #runId()}.
+ */
+public final class Platform {
+
+  private static Platform shared;
+  private static RuntimeException failedStart;
+
+  private final String runId;
+  private final Setup setup;
+  private final Map<Application, Running> running = new ConcurrentHashMap<>();
+
+  private Platform(String runId, Setup setup) {
+    this.runId = runId;
+    this.setup = setup;
+  }
+
+  /** The running platform, started by the first caller; a failed start fails every caller fast. */
+  public static synchronized Platform get() {
+    if (failedStart != null) {
+      throw new IllegalStateException(
+          "The platform did not start (see the first failure)", failedStart);
+    }
+    if (shared == null) {
+      try {
+        shared = start();
+      } catch (RuntimeException e) {
+        failedStart = e;
+        throw e;
+      }
+    }
+    return shared;
+  }
+
+  private static Platform start() {
+    String runId = "e2e" + ProcessHandle.current().pid();
+    // the dependencies in parallel: Keycloak's first start alone takes a minute or two
+    CompletableFuture<PostgresInfo> postgres =
+        CompletableFuture.supplyAsync(RealDependencies::postgres);
+    CompletableFuture<KeycloakInfo> keycloak =
+        CompletableFuture.supplyAsync(RealDependencies::keycloak);
+    CompletableFuture<ElasticsearchInfo> elasticsearch =
+        CompletableFuture.supplyAsync(RealDependencies::elasticsearch);
+    CompletableFuture<SmtpInfo> smtp = CompletableFuture.supplyAsync(RealDependencies::smtp);
+    CompletableFuture.allOf(postgres, keycloak, elasticsearch, smtp).join();
+
+    Map<Application, Integer> ports = new EnumMap<>(Application.class);
+    Map<Application, Map<String, String>> extra = new EnumMap<>(Application.class);
+    for (Application application : Application.values()) {
+      ports.put(application, Ports.free());
+      extra.put(application, new LinkedHashMap<>());
+    }
+    extra
+        .get(Application.SEARCH)
+        .putAll(
+            Map.of(
+                "AMICUS_SEARCH_INDEX_ALIAS", runId + "-search",
+                "AMICUS_SEARCH_INDEX_STATEINDEX", runId + "-search-state",
+                "AMICUS_SEARCH_INDEX_DEADLETTERINDEX", runId + "-search-dead-letters"));
+    extra.get(Application.WORKFLOW).putAll(Mailboxes.environment(runId));
+    // The scenario and the bad-input properties send bursts from one user; the limiter's own
+    // behaviour is the gateway's tests' business.
+    extra
+        .get(Application.GATEWAY)
+        .putAll(
+            Map.of("AMICUS_RATE_LIMIT_BURST", "10000", "AMICUS_RATE_LIMIT_PER_SECOND", "10000"));
+
+    Setup setup =
+        new Setup(
+            Path.of(System.getProperty("amicus.root", "../..")).toAbsolutePath().normalize(),
+            Path.of(System.getProperty("amicus.e2e.work", "target/e2e")).toAbsolutePath(),
+            ports,
+            Map.of(Application.CASES, runId + "_cases", Application.WORKFLOW, runId + "_workflow"),
+            postgres.join(),
+            keycloak.join(),
+            elasticsearch.join(),
+            smtp.join(),
+            extra);
+    KeycloakAdmin.of(setup.keycloak()).allowGatewayAt(setup.publicUrl());
+    KeycloakAdmin.of(setup.keycloak())
+        .allowGatewayAt("http://127.0.0.1:" + ports.get(Application.GATEWAY));
+
+    Platform platform = new Platform(runId, setup);
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "e2e-platform-stop"));
+    platform.startAll();
+    return platform;
+  }
+
+  /** All four at once: each waits only for its dependencies, which are ready. */
+  private void startAll() {
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    for (Application application : Application.values()) {
+      Running app = Applications.start(application, setup);
+      running.put(application, app);
+      ready.add(CompletableFuture.runAsync(app::awaitReady));
+    }
+    try {
+      CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      stopAll();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** A name unique to this test JVM, used in database, index and mailbox names. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The gateway as users reach it, e.g. {@code http://localhost:41234}. */
+  public String gatewayUrl() {
+    return setup.publicUrl();
+  }
+
+  /** An application directly, bypassing the gateway (e.g. {@code http://127.0.0.1:41235}). */
+  public String url(Application application) {
+    return setup.url(application);
+  }
+
+  public KeycloakInfo keycloak() {
+    return setup.keycloak();
+  }
+
+  public PostgresInfo postgres() {
+    return setup.postgres();
+  }
+
+  public ElasticsearchInfo elasticsearch() {
+    return setup.elasticsearch();
+  }
+
+  public SmtpInfo smtp() {
+    return setup.smtp();
+  }
+
+  /** An access token of a demo user (anna, marco, olena, clara, adam), fresh from Keycloak. */
+  public String token(String user) {
+    return setup.keycloak().accessToken(user);
+  }
+
+  /** The mail addresses workflow-service sends to in this run. */
+  public Mailboxes mailboxes() {
+    return new Mailboxes(runId, setup.smtp());
+  }
+
+  /** The PostgreSQL database of cases-service or workflow-service in this run. */
+  public String database(Application application) {
+    return setup.databases().get(application);
+  }
+
+  /** What the application wrote to its log, for a failure message. */
+  public String logTail(Application application, int lines) {
+    return LogTail.of(log(application), lines);
+  }
+
+  public Path log(Application application) {
+    return running.get(application).log();
+  }
+
+  public boolean isRunning(Application application) {
+    Running app = running.get(application);
+    return app != null && app.isAlive();
+  }
+
+  /** Stops the application gracefully (SIGTERM); returns when it has ended. */
+  public void stop(Application application) {
+    running.get(application).stop();
+  }
+
+  /** Kills the application as a crash would (SIGKILL); returns when it has ended. */
+  public void kill(Application application) {
+    running.get(application).kill();
+  }
+
+  /** Starts a stopped or killed application again on the same port and waits until it is ready. */
+  public void restart(Application application) {
+    Running previous = running.get(application);
+    if (previous.isAlive()) {
+      previous.stop();
+    }
+    Running app = Applications.start(application, setup);
+    running.put(application, app);
+    app.awaitReady();
+  }
+
+  /**
+   * Gateway first, so no request reaches a service that is going away; then drops the databases.
+   */
+  private synchronized void stopAll() {
+    List<Application> order =
+        List.of(Application.GATEWAY, Application.SEARCH, Application.WORKFLOW, Application.CASES);
+    for (Application application : order) {
+      Running app = running.remove(application);
+      if (app != null && app.isAlive()) {
+        app.stop();
+      }
+    }
+    dropDatabases();
+  }
+
+  /** The shared PostgreSQL outlives this JVM: leave nothing of this run in it. */
+  private void dropDatabases() {
+    PostgresInfo postgres = setup.postgres();
+    try (Connection connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+        Statement statement = connection.createStatement()) {
+      for (String database : setup.databases().values()) {
+        statement.execute("drop database if exists " + database + " with (force)");
+      }
+    } catch (SQLException e) {
+      // best effort: the build's PostgreSQL is thrown away when the build ends anyway
+    }
+  }
+}
