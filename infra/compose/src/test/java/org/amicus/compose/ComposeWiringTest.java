@@ -56,7 +56,9 @@ class ComposeWiringTest {
                   "AMICUS_PUBLIC_URL",
                   "AMICUS_CASES_URL",
                   "AMICUS_WORKFLOW_URL",
-                  "AMICUS_SEARCH_URL"));
+                  "AMICUS_SEARCH_URL",
+                  "AMICUS_RATE_LIMIT_STORE",
+                  "AMICUS_REDIS_HOST"));
 
   private static final Map<String, String> PORTS =
       Map.of(
