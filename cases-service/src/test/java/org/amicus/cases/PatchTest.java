@@ -116,4 +116,19 @@ class PatchTest extends CasesIntegrationTest {
     body(getAs(ANNA, path + "/history")).forEach(e -> actions.add(e.get("action").asText()));
     assertThat(actions).containsSubsequence("create", "update");
   }
+
+  @Test
+  void theApiDescriptionShowsPatchExportAndImport() throws Exception {
+    JsonNode paths = body(getAs(ANONYMOUS, "/v3/api-docs")).get("paths");
+    for (String kind : List.of("persons", "cases")) {
+      assertThat(
+              paths
+                  .at("/~1api~1" + kind + "~1{id}/patch/requestBody/content")
+                  .has("application/merge-patch+json"))
+          .as("PATCH /api/%s/{id}", kind)
+          .isTrue();
+      assertThat(paths.at("/~1api~1" + kind + "~1export/get").isMissingNode()).isFalse();
+      assertThat(paths.at("/~1api~1" + kind + "~1import/post").isMissingNode()).isFalse();
+    }
+  }
 }
