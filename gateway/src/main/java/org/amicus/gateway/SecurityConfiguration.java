@@ -1,5 +1,6 @@
 package org.amicus.gateway;
 
+import java.net.URI;
 import org.amicus.gateway.login.LoginProperties;
 import org.amicus.platform.security.CallerAuthenticationConverter;
 import org.slf4j.Logger;
@@ -120,7 +121,8 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives(contentSecurityPolicy(login.issuerUri())))
                     .referrerPolicy(
                         referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     .frameOptions(frame -> frame.mode(Mode.DENY)))
@@ -130,6 +132,17 @@ class SecurityConfiguration {
                     .accessDeniedHandler(
                         (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN)))
         .build();
+  }
+
+  /**
+   * The policy, with Keycloak's origin added to {@code form-action}: the UI signs out with a form
+   * POST to /logout, which redirects to Keycloak's logout endpoint, and browsers check a form's
+   * redirects against {@code form-action} too (Chromium blocks the sign-out otherwise).
+   */
+  static String contentSecurityPolicy(String issuerUri) {
+    URI issuer = URI.create(issuerUri);
+    String origin = issuer.getScheme() + "://" + issuer.getAuthority();
+    return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
   }
 
   /**

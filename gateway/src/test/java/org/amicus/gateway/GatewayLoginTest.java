@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -282,12 +283,19 @@ class GatewayLoginTest {
 
     assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("default-src 'self'")
-        .contains("frame-ancestors 'none'");
+        .contains("frame-ancestors 'none'")
+        .as("sign-out posts a form that redirects to Keycloak's logout")
+        .contains("form-action 'self' " + keycloakOrigin());
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
     assertThat(response.headers().firstValue("Strict-Transport-Security"))
         .as("HSTS only behind TLS")
         .isEmpty();
+  }
+
+  private static String keycloakOrigin() {
+    URI issuer = URI.create(RealDependencies.keycloak().issuer());
+    return issuer.getScheme() + "://" + issuer.getAuthority();
   }
 
   @Test

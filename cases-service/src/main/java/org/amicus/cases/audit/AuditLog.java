@@ -87,6 +87,22 @@ public class AuditLog {
         recordId);
   }
 
+  /**
+   * Every entry about one record and its parts, oldest first: parts are audited with {@code
+   * partType} and an id of the form {@code <recordId>/<partId>}.
+   */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> history(String recordType, String recordId, String partType) {
+    return jdbc.query(
+        "select * from audit_log where (record_type = ? and record_id = ?)"
+            + " or (record_type = ? and record_id like ?) order by seq",
+        AuditLog::entry,
+        recordType,
+        recordId,
+        partType,
+        recordId + "/%");
+  }
+
   /** Recomputes the whole chain and reports the first row that does not fit. */
   @Transactional(readOnly = true)
   public Verification verify() {

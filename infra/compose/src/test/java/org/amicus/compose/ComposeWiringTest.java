@@ -31,7 +31,13 @@ class ComposeWiringTest {
   /** The environment variables each application reads, beyond {@link #EVERY_APPLICATION}. */
   private static final Map<String, Set<String>> CONTRACT =
       Map.of(
-          "cases-service", Set.of("AMICUS_DB_URL", "AMICUS_DB_USER", "AMICUS_DB_PASSWORD"),
+          "cases-service",
+              Set.of(
+                  "AMICUS_DB_URL",
+                  "AMICUS_DB_USER",
+                  "AMICUS_DB_PASSWORD",
+                  "AMICUS_ENCRYPTION_KEY",
+                  "AMICUS_ENCRYPTION_PREVIOUS_KEYS"),
           "workflow-service",
               Set.of(
                   "AMICUS_DB_URL",

@@ -2,6 +2,7 @@ package org.amicus.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.amicus.testkit.ElasticsearchInfo;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.PostgresInfo;
@@ -32,18 +33,27 @@ final class AppEnvironment {
   private AppEnvironment() {}
 
   static Map<String, String> of(Part application, LaunchOptions options, Wiring wiring) {
+    return of(application, options, wiring, AppEnvironment::database);
+  }
+
+  /**
+   * The same, with other database names: tests of the whole platform share a PostgreSQL server with
+   * the services' own tests, so they must not use theirs.
+   */
+  static Map<String, String> of(
+      Part application, LaunchOptions options, Wiring wiring, Function<Part, String> databases) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SERVER_PORT", Integer.toString(options.port(application)));
     env.put("AMICUS_ISSUER_URI", wiring.keycloak().issuer());
     env.put("AMICUS_LOG_FORMAT", "ecs");
     switch (application) {
       case CASES -> {
-        database(env, application, wiring.postgres());
+        database(env, databases.apply(application), wiring.postgres());
         // Loads the seed statement's facts, marked as demo, when the database has no cases yet.
         env.put("SPRING_PROFILES_ACTIVE", "demo");
       }
       case WORKFLOW -> {
-        database(env, application, wiring.postgres());
+        database(env, databases.apply(application), wiring.postgres());
         env.put("AMICUS_SMTP_HOST", wiring.smtp().host());
         env.put("AMICUS_SMTP_PORT", Integer.toString(wiring.smtp().smtpPort()));
         env.put(
@@ -73,8 +83,8 @@ final class AppEnvironment {
     return "http://127.0.0.1:" + options.port(application);
   }
 
-  private static void database(Map<String, String> env, Part application, PostgresInfo postgres) {
-    env.put("AMICUS_DB_URL", postgres.jdbcUrl(database(application)));
+  private static void database(Map<String, String> env, String database, PostgresInfo postgres) {
+    env.put("AMICUS_DB_URL", postgres.jdbcUrl(database));
     env.put("AMICUS_DB_USER", postgres.user());
     env.put("AMICUS_DB_PASSWORD", postgres.password());
   }
