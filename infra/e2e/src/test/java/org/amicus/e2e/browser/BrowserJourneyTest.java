@@ -152,6 +152,7 @@ class BrowserJourneyTest {
     await()
         .atMost(EVENTUALLY)
         .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               chrome.type("#search-q", OTHER_SPELLING);
@@ -274,6 +275,7 @@ class BrowserJourneyTest {
     await()
         .atMost(EVENTUALLY)
         .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               chrome.open("/inbox");

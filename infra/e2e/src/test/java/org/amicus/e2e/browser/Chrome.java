@@ -80,12 +80,12 @@ final class Chrome implements AutoCloseable {
   /** Opens a screen by its fragment, e.g. {@code /cases/new}, and waits until it has rendered. */
   void open(String path) {
     String url = baseUrl + "/#" + path;
-    boolean same = url.equals(driver.getCurrentUrl());
-    driver.get(url);
-    if (same) {
-      // The same address is no navigation at all: load the screen afresh.
-      driver.navigate().refresh();
+    if (url.equals(driver.getCurrentUrl())) {
+      // The same address is no navigation at all: pass by the dashboard to load the screen afresh.
+      driver.get(baseUrl + "/#/");
+      waitFor("#view[data-rendered='/'] h1");
     }
+    driver.get(url);
     waitFor("#view[data-rendered='" + path + "'] h1");
   }
 
