@@ -83,6 +83,7 @@ async function render() {
     const current = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
     if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
+  view.removeAttribute('data-rendered');
   clear(view).append(loading());
   const route = routes.find(([pattern]) => pattern.test(path));
   try {
@@ -94,6 +95,8 @@ async function render() {
     console.error(error);
     clear(view).append(errorBox(error));
   }
+  // Tells scripts and browser tests which screen is on display once it has rendered.
+  view.setAttribute('data-rendered', path);
   const heading = view.querySelector('h1');
   document.title = heading ? `${heading.textContent} · Amicus` : 'Amicus';
   if (window.__amicusFocus !== false) view.focus({ preventScroll: true });

@@ -28,11 +28,15 @@ export async function searchPage() {
   let active = -1;
 
   const closeSuggestions = () => { suggestions.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; };
+  // Answers that arrive after a newer question (or after the search was sent) are dropped.
+  let suggestSeq = 0;
   const suggest = debounce(async () => {
     const prefix = input.value.trim();
+    const mine = ++suggestSeq;
     if (prefix.length < 2) { closeSuggestions(); return; }
     try {
       const { suggestions: list } = await get('/api/search/suggest', { prefix, size: 8 });
+      if (mine !== suggestSeq || document.activeElement !== input) return;
       clear(suggestions);
       list.forEach((s, i) => suggestions.append(h('li', { role: 'option', id: `sugg-${i}`, 'data-href': recordLink(s.type, s.id),
         onmousedown: (e) => { e.preventDefault(); window.location.hash = recordLink(s.type, s.id).slice(1); } },
@@ -57,20 +61,23 @@ export async function searchPage() {
     } else if (e.key === 'Escape') closeSuggestions();
   });
 
-  const form = h('form', { class: 'searchbox', role: 'search', onsubmit: (e) => { e.preventDefault(); closeSuggestions(); state.q = input.value.trim(); run(); } },
+  const form = h('form', { class: 'searchbox', role: 'search', onsubmit: (e) => { e.preventDefault(); suggestSeq += 1; closeSuggestions(); state.q = input.value.trim(); run(); } },
     h('label', { for: 'search-q', class: 'sr-only' }, t('search.label')),
     h('div', { class: 'combo' }, input, suggestions),
     h('button', { type: 'submit', id: 'search-go' }, t('search.go')),
     h('label', { for: 'search-sort' }, t('search.sortBy')), sort);
 
   let next = null;
+  let runSeq = 0;
   async function run(more) {
+    const mine = ++runSeq;
     if (!more) clear(results).append(loading());
     try {
       const page = await get('/api/search', { q: state.q || null, ...state.filters, sort: state.sort, size: 20, searchAfter: more ? next : null });
+      if (mine !== runSeq) return;
       next = page.next;
       if (!more) {
-        clear(results).append(h('p', { class: 'muted', id: 'search-total' }, t('search.total', { n: formatNumber(page.total) })));
+        clear(results).append(h('p', { class: 'muted', id: 'search-total', 'data-q': state.q }, t('search.total', { n: formatNumber(page.total) })));
         renderFacets(page.facets || {});
       } else {
         results.querySelector('.more')?.remove();
@@ -79,7 +86,7 @@ export async function searchPage() {
       page.hits.forEach((hit) => list.append(hitItem(hit)));
       if (!page.hits.length && !more) results.append(h('p', null, t('search.nothing')));
       if (next && page.hits.length) results.append(h('button', { type: 'button', class: 'secondary more', onclick: () => run(true) }, t('search.more')));
-    } catch (error) { clear(results).append(errorBox(error)); }
+    } catch (error) { if (mine === runSeq) clear(results).append(errorBox(error)); }
   }
 
   function renderFacets(all) {
@@ -113,6 +120,7 @@ export async function searchPage() {
       h('div', { class: 'badges' }, hit.status ? h('span', { class: 'badge' }, label('AnyStatus', hit.status)) : null, hit.visibility ? visibilityBadge(hit.visibility) : null));
   }
 
-  if (state.q || Object.keys(state.filters).length) run(); else run();
+  // Without words the page opens on everything the caller may read, to browse by facets.
+  run();
   return h('div', { class: 'page' }, h('h1', null, t('search.title')), form, h('div', { class: 'search-layout' }, facets, results));
 }
