@@ -155,6 +155,8 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
   static final String RECOMMENDATION =
       "{\"stateUnderReview\": \"KZ\", \"cycle\": 3, \"reportSymbol\": \"A/HRC/MATRIX\","
           + " \"paragraph\": \"%s\", \"recommendingStates\": [\"Norway\"], \"text\": \"T\"}";
+  static final String PATCH_CASE = "{\"summary\": \"Patched\"}";
+  static final String PATCH_PERSON = "{\"region\": \"Patched\"}";
   static final String ASSESSMENT = "{\"implementation\": \"PARTLY\"}";
 
   static final List<Row> ROWS = rows();
@@ -163,10 +165,19 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("GET", "/api/cases", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/cases", Kind.NONE, CASE, members(201)));
+    rows.add(new Row("GET", "/api/cases/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/cases/import",
+            Kind.NONE,
+            "csv:title,summary,country,year,personIds,violations,status,riskLevel,visibility",
+            members(200)));
     rows.add(new Row("GET", "/api/cases/articles", Kind.NONE, null, AUTHENTICATED));
     rows.add(new Row("GET", "/api/cases/audit/verify", Kind.NONE, null, VERIFY));
     rows.add(new Row("GET", "/api/cases/{id}", Kind.CASE, null, READ));
     rows.add(new Row("PUT", "/api/cases/{id}", Kind.CASE, CASE, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/cases/{id}", Kind.CASE, PATCH_CASE, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/cases/{id}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/cases/{id}/history", Kind.CASE, null, HISTORY));
     for (String part : List.of("charges", "events", "decisions", "representations")) {
@@ -192,14 +203,31 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(
         new Row("DELETE", "/api/cases/{id}/documents/{documentId}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/persons", Kind.NONE, null, members(200)));
+    rows.add(new Row("GET", "/api/persons/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/persons/import",
+            Kind.NONE,
+            "csv:originalName,spellings,birthYear,gender,region,occupation,contact,pseudonym,"
+                + "visibility",
+            members(200)));
     rows.add(new Row("POST", "/api/persons", Kind.NONE, PERSON, members(201)));
     rows.add(new Row("GET", "/api/persons/{id}", Kind.PERSON, null, READ));
     rows.add(new Row("PUT", "/api/persons/{id}", Kind.PERSON, PERSON, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/persons/{id}", Kind.PERSON, PATCH_PERSON, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/persons/{id}", Kind.PERSON, null, WRITE_STALE));
     rows.add(new Row("POST", "/api/persons/{id}/consents", Kind.PERSON, CONSENT, ADD_CONSENT));
     rows.add(new Row("GET", "/api/recommendations", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/recommendations", Kind.NONE, RECOMMENDATION, coordinators(201)));
-    rows.add(new Row("POST", "/api/recommendations/import", Kind.NONE, "csv", coordinators(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/recommendations/import",
+            Kind.NONE,
+            "csv:stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,"
+                + "themes,response",
+            coordinators(200)));
     rows.add(new Row("GET", "/api/recommendations/{id}", Kind.RECOMMENDATION, null, members(200)));
     rows.add(
         new Row(
@@ -351,11 +379,9 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
         "multipart".equals(row.body())
             ? MockMvcRequestBuilders.multipart(java.net.URI.create(path)).file(textFile())
             : MockMvcRequestBuilders.request(row.method(), java.net.URI.create(path));
-    if ("csv".equals(row.body())) {
-      request
-          .contentType(MediaType.valueOf("text/csv"))
-          .content(
-              "stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,themes,response\n");
+    if (row.body() != null && row.body().startsWith("csv:")) {
+      // Only the header: a dry run that proves access without writing anything.
+      request.contentType(MediaType.valueOf("text/csv")).content(row.body().substring(4) + "\n");
       request.param("dryRun", "true");
     } else if (row.body() != null && !"multipart".equals(row.body())) {
       String body =
@@ -365,9 +391,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
       if (row.body().equals(CASE)) {
         body = body.replace("\"title\"", "\"personIds\": [], \"title\"");
       }
-      request.contentType(MediaType.APPLICATION_JSON).content(body);
+      request
+          .contentType(
+              row.method().equals("PATCH")
+                  ? MediaType.valueOf("application/merge-patch+json")
+                  : MediaType.APPLICATION_JSON)
+          .content(body);
     }
-    if (row.method().equals("PUT") || row.method().equals("DELETE")) {
+    if (List.of("PUT", "PATCH", "DELETE").contains(row.method())) {
       request.header("If-Match", STALE);
     }
 

@@ -6,7 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,9 +37,13 @@ class GatewayKeysUnavailableTest {
   @LocalServerPort int port;
 
   @Test
-  void aBearerRequestWhileKeycloaksKeysCannotBeFetchedIsAnswered503AsProblemDetails() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aBearerRequestWhileKeycloaksKeysCannotBeFetchedIsAnswered503AsProblemDetails(
+      CapturedOutput output) {
     String token = RealDependencies.keycloak().accessToken("anna");
-    Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+    String correlationId = "keys-test-" + System.nanoTime();
+    Map<String, String> bearer =
+        Map.of("Authorization", "Bearer " + token, "X-Correlation-Id", correlationId);
 
     for (String path : new String[] {"/api/cases/7", "/api/me"}) {
       HttpResponse<String> response = new Browser().get("http://127.0.0.1:" + port + path, bearer);
@@ -48,5 +55,9 @@ class GatewayKeysUnavailableTest {
       assertThat(response.body()).contains("urn:amicus:problem:service-unavailable");
     }
     assertThat(CASES.lastHeaders()).as("nothing reached the service").isNull();
+    assertThat(output.getOut().lines())
+        .filteredOn(line -> line.contains("Keycloak's keys unavailable"))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("\"correlationId\":\"" + correlationId));
   }
 }

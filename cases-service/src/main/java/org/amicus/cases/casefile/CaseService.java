@@ -1,5 +1,6 @@
 package org.amicus.cases.casefile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.amicus.cases.person.PersonChanged;
 import org.amicus.cases.person.PersonService;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.changefeed.Outbox;
@@ -67,6 +69,7 @@ public class CaseService {
   private final PersonService persons;
   private final Outbox outbox;
   private final AuditLog audit;
+  private final MergePatch patches;
   private final Clock clock = Clock.systemUTC();
 
   CaseService(
@@ -79,7 +82,8 @@ public class CaseService {
       ReferenceGenerator references,
       PersonService persons,
       Outbox outbox,
-      AuditLog audit) {
+      AuditLog audit,
+      MergePatch patches) {
     this.cases = cases;
     this.articles = articles;
     this.charges = charges;
@@ -90,6 +94,7 @@ public class CaseService {
     this.persons = persons;
     this.outbox = outbox;
     this.audit = audit;
+    this.patches = patches;
   }
 
   // ---- the case itself
@@ -141,6 +146,25 @@ public class CaseService {
     cases.saveAndFlush(c);
     changed(caller, c, "update");
     return view(caller, c);
+  }
+
+  /** A merge patch (RFC 7396) onto the case as a PUT would state it; same checks as a PUT. */
+  @Transactional
+  public CaseView patch(Caller caller, long id, String ifMatch, JsonNode patch) {
+    CaseFile c = writable(caller, id);
+    Etag.require(ifMatch, c.version);
+    CaseRequest current =
+        new CaseRequest(
+            c.title,
+            c.summary,
+            c.country,
+            c.year,
+            List.copyOf(c.personIds),
+            violations(c),
+            c.status,
+            c.riskLevel,
+            c.visibility);
+    return update(caller, id, ifMatch, patches.apply(current, patch, CaseRequest.class));
   }
 
   @Transactional
@@ -404,7 +428,23 @@ public class CaseService {
         .orElseThrow(() -> ApiProblem.notFound(what));
   }
 
+  /**
+   * What {@link #create} would refuse beyond bean validation (country, persons the caller cannot
+   * read), without writing anything; for imports checking every row first.
+   */
+  @Transactional(readOnly = true)
+  public List<FieldError> check(Caller caller, CaseRequest request) {
+    return problems(caller, request, null);
+  }
+
   private void validate(Caller caller, CaseRequest request, CaseFile existing) {
+    List<FieldError> errors = problems(caller, request, existing);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  private List<FieldError> problems(Caller caller, CaseRequest request, CaseFile existing) {
     List<FieldError> errors = new ArrayList<>();
     if (!COUNTRIES.contains(request.country())) {
       errors.add(new FieldError("country", "is not an ISO 3166 alpha-2 country code"));
@@ -428,9 +468,7 @@ public class CaseService {
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
-    }
+    return errors;
   }
 
   private boolean referenced(long caseId, long personId) {
@@ -723,7 +761,7 @@ public class CaseService {
         .toList();
   }
 
-  private static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
+  static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.casefile.CaseService;
+import org.amicus.cases.encryption.Encryption;
+import org.amicus.cases.encryption.SealedColumn;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
 import org.amicus.platform.security.Caller;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Documents of a case: visible to the case's owner organisation only (DOMAIN.md), whatever the
- * case's visibility. Every upload, list, download and deletion is audited with the case.
+ * case's visibility. Every upload, list, download and deletion is audited with the case. Contents
+ * are sealed (AES-GCM) before they reach the database; the checksum is of the original bytes.
  */
 @Service
 public class DocumentService {
@@ -37,6 +40,7 @@ public class DocumentService {
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
   private final DocumentProperties properties;
+  private final Encryption encryption;
   private final Clock clock = Clock.systemUTC();
 
   DocumentService(
@@ -44,12 +48,14 @@ public class DocumentService {
       CaseService cases,
       JdbcTemplate jdbc,
       AuditLog audit,
-      DocumentProperties properties) {
+      DocumentProperties properties,
+      Encryption encryption) {
     this.documents = documents;
     this.cases = cases;
     this.jdbc = jdbc;
     this.audit = audit;
     this.properties = properties;
+    this.encryption = encryption;
   }
 
   @Transactional
@@ -85,7 +91,9 @@ public class DocumentService {
     d.uploadedBy = caller.username();
     documents.saveAndFlush(d);
     jdbc.update(
-        "insert into case_document_content (document_id, content) values (?, ?)", d.id, bytes);
+        "insert into case_document_content (document_id, content) values (?, ?)",
+        d.id,
+        encryption.seal(bytes, SealedColumn.DOCUMENT_CONTENT.purpose()));
     audit.record(caller, "document.upload", CaseService.DOCUMENT_RECORD, key(d));
     return view(d);
   }
@@ -102,8 +110,12 @@ public class DocumentService {
     requireOwner(caller, caseId);
     CaseDocument d = find(caseId, documentId);
     byte[] bytes =
-        jdbc.queryForObject(
-            "select content from case_document_content where document_id = ?", byte[].class, d.id);
+        encryption.open(
+            jdbc.queryForObject(
+                "select content from case_document_content where document_id = ?",
+                byte[].class,
+                d.id),
+            SealedColumn.DOCUMENT_CONTENT.purpose());
     audit.record(caller, "document.download", CaseService.DOCUMENT_RECORD, key(d));
     return new DocumentContent(d.fileName, d.contentType, d.sha256, bytes);
   }

@@ -1,22 +1,29 @@
 package org.amicus.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.amicus.local.Applications;
 import org.amicus.local.Applications.Application;
 import org.amicus.local.Applications.Running;
 import org.amicus.local.Applications.Setup;
+import org.amicus.testkit.Component;
 import org.amicus.testkit.ElasticsearchInfo;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.LogTail;
@@ -24,6 +31,7 @@ import org.amicus.testkit.Ports;
 import org.amicus.testkit.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SmtpInfo;
+import org.awaitility.Awaitility;
 
 /**
  * The whole platform for the tests of this module: the build's shared real dependencies, then the
@@ -31,10 +39,19 @@ import org.amicus.testkit.SmtpInfo;
  * (what {@code ./amicus up} runs), on free ports. Started on first use, once per test JVM, and
  * stopped when the JVM ends.
  *
- * <p>The dependencies are shared with the services' own tests, so this run takes databases, search
- * indices and mail addresses of its own, named after {@link #runId()}.
+ * <p>Keycloak is the build's shared one. PostgreSQL, Elasticsearch and SMTP are this JVM's own (on
+ * free ports, ending with it), because the fault tests kill and restart them, which must never
+ * happen to what other modules' tests use; {@link #SHARED_PROPERTY} uses the shared ones instead.
+ * Either way this run takes databases, search indices and mail addresses of its own, named after
+ * {@link #runId()}.
  */
 public final class Platform {
+
+  /**
+   * Set to true to run against the build's shared PostgreSQL, Elasticsearch and SMTP (faster when
+   * they already run; the fault tests then skip themselves, since they kill and restart these).
+   */
+  public static final String SHARED_PROPERTY = "amicus.e2e.shared-dependencies";
 
   private static Platform shared;
   private static RuntimeException failedStart;
@@ -42,10 +59,38 @@ public final class Platform {
   private final String runId;
   private final Setup setup;
   private final Map<Application, Running> running = new ConcurrentHashMap<>();
+  private final Map<Component, OwnDependency> own;
+  private final Map<Application, Duration> readyAfter = new ConcurrentHashMap<>();
 
-  private Platform(String runId, Setup setup) {
+  private Platform(String runId, Setup setup, Map<Component, OwnDependency> own) {
     this.runId = runId;
     this.setup = setup;
+    this.own = own;
+  }
+
+  private static PostgresInfo postgres(Map<String, String> state) {
+    return new PostgresInfo(
+        state.get("host"),
+        Integer.parseInt(state.get("port")),
+        state.get("user"),
+        state.get("password"));
+  }
+
+  private static SmtpInfo smtp(Map<String, String> state) {
+    return new SmtpInfo(
+        state.get("host"),
+        Integer.parseInt(state.get("smtp.port")),
+        Integer.parseInt(state.get("imap.port")));
+  }
+
+  /** GreenMail's IMAP port is its SMTP port + 118 when the port is chosen: both must be free. */
+  private static int smtpPort() {
+    while (true) {
+      int port = Ports.free();
+      if (port + 118 <= 65535 && Ports.isFree(port + 118)) {
+        return port;
+      }
+    }
   }
 
   /** The running platform, started by the first caller; a failed start fails every caller fast. */
@@ -67,14 +112,41 @@ public final class Platform {
 
   private static Platform start() {
     String runId = "e2e" + ProcessHandle.current().pid();
+    Path work = Path.of(System.getProperty("amicus.e2e.work", "target/e2e")).toAbsolutePath();
+    Map<Component, OwnDependency> own = new EnumMap<>(Component.class);
+    if (!Boolean.getBoolean(SHARED_PROPERTY)) {
+      Path stateDir = work.resolve("dependencies");
+      deleteQuietly(stateDir); // what an earlier run kept is of no use to this one
+      own.put(
+          Component.POSTGRES,
+          new OwnDependency(
+              Component.POSTGRES,
+              stateDir,
+              Ports.free(),
+              Map.of("AMICUS_POSTGRES_PASSWORD", UUID.randomUUID().toString())));
+      own.put(
+          Component.ELASTICSEARCH,
+          new OwnDependency(Component.ELASTICSEARCH, stateDir, Ports.free(), Map.of()));
+      own.put(Component.SMTP, new OwnDependency(Component.SMTP, stateDir, smtpPort(), Map.of()));
+    }
     // the dependencies in parallel: Keycloak's first start alone takes a minute or two
     CompletableFuture<PostgresInfo> postgres =
-        CompletableFuture.supplyAsync(RealDependencies::postgres);
+        own.isEmpty()
+            ? CompletableFuture.supplyAsync(RealDependencies::postgres)
+            : CompletableFuture.supplyAsync(own.get(Component.POSTGRES)::start)
+                .thenApply(Platform::postgres);
     CompletableFuture<KeycloakInfo> keycloak =
         CompletableFuture.supplyAsync(RealDependencies::keycloak);
     CompletableFuture<ElasticsearchInfo> elasticsearch =
-        CompletableFuture.supplyAsync(RealDependencies::elasticsearch);
-    CompletableFuture<SmtpInfo> smtp = CompletableFuture.supplyAsync(RealDependencies::smtp);
+        own.isEmpty()
+            ? CompletableFuture.supplyAsync(RealDependencies::elasticsearch)
+            : CompletableFuture.supplyAsync(own.get(Component.ELASTICSEARCH)::start)
+                .thenApply(state -> new ElasticsearchInfo(state.get("url")));
+    CompletableFuture<SmtpInfo> smtp =
+        own.isEmpty()
+            ? CompletableFuture.supplyAsync(RealDependencies::smtp)
+            : CompletableFuture.supplyAsync(own.get(Component.SMTP)::start)
+                .thenApply(Platform::smtp);
     CompletableFuture.allOf(postgres, keycloak, elasticsearch, smtp).join();
 
     Map<Application, Integer> ports = new EnumMap<>(Application.class);
@@ -101,7 +173,7 @@ public final class Platform {
     Setup setup =
         new Setup(
             Path.of(System.getProperty("amicus.root", "../..")).toAbsolutePath().normalize(),
-            Path.of(System.getProperty("amicus.e2e.work", "target/e2e")).toAbsolutePath(),
+            work,
             ports,
             Map.of(Application.CASES, runId + "_cases", Application.WORKFLOW, runId + "_workflow"),
             postgres.join(),
@@ -113,7 +185,7 @@ public final class Platform {
     KeycloakAdmin.of(setup.keycloak())
         .allowGatewayAt("http://127.0.0.1:" + ports.get(Application.GATEWAY));
 
-    Platform platform = new Platform(runId, setup);
+    Platform platform = new Platform(runId, setup, own);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "e2e-platform-stop"));
     platform.startAll();
     return platform;
@@ -123,9 +195,15 @@ public final class Platform {
   private void startAll() {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (Application application : Application.values()) {
+      long started = System.nanoTime();
       Running app = Applications.start(application, setup);
       running.put(application, app);
-      ready.add(CompletableFuture.runAsync(app::awaitReady));
+      ready.add(
+          CompletableFuture.runAsync(
+              () -> {
+                app.awaitReady();
+                readyAfter.put(application, Duration.ofNanos(System.nanoTime() - started));
+              }));
     }
     try {
       CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -168,7 +246,13 @@ public final class Platform {
 
   /** An access token of a demo user (anna, marco, olena, clara, adam), fresh from Keycloak. */
   public String token(String user) {
-    return setup.keycloak().accessToken(user);
+    // Keycloak is shared with other builds, whose wrong-password tests may lock a demo user out
+    // for a while (brute-force protection): wait that out rather than fail.
+    return Awaitility.await("a token for " + user)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(3))
+        .ignoreExceptions()
+        .until(() -> setup.keycloak().accessToken(user), token -> token != null);
   }
 
   /** The mail addresses workflow-service sends to in this run. */
@@ -188,6 +272,26 @@ public final class Platform {
 
   public Path log(Application application) {
     return running.get(application).log();
+  }
+
+  /** How long the application took from its start to ready, in this run's first start. */
+  public Duration readyAfter(Application application) {
+    return readyAfter.get(application);
+  }
+
+  /** The application's resident memory now, in MB (Linux; -1 elsewhere). */
+  public long rssMegabytes(Application application) {
+    Path status = Path.of("/proc", Long.toString(running.get(application).pid()), "status");
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or the process is gone
+    }
+    return -1;
   }
 
   public boolean isRunning(Application application) {
@@ -216,6 +320,35 @@ public final class Platform {
     app.awaitReady();
   }
 
+  /** Whether PostgreSQL, Elasticsearch and SMTP are this JVM's own, so tests may kill them. */
+  public boolean ownsDependencies() {
+    return !own.isEmpty();
+  }
+
+  /** Kills PostgreSQL, Elasticsearch or SMTP (SIGKILL, as a crash); only this JVM's own. */
+  public void kill(Component dependency) {
+    ownOnly(dependency).kill();
+  }
+
+  /** Stops PostgreSQL, Elasticsearch or SMTP cleanly; only this JVM's own. */
+  public void stop(Component dependency) {
+    ownOnly(dependency).stop();
+  }
+
+  /** Starts a stopped or killed dependency again: same port, same data. */
+  public void restart(Component dependency) {
+    ownOnly(dependency).restart();
+  }
+
+  private OwnDependency ownOnly(Component dependency) {
+    OwnDependency dep = own.get(dependency);
+    if (dep == null) {
+      throw new IllegalStateException(
+          dependency.id() + " is shared with the rest of the build: never kill or restart it");
+    }
+    return dep;
+  }
+
   /**
    * Gateway first, so no request reaches a service that is going away; then drops the databases.
    */
@@ -228,7 +361,20 @@ public final class Platform {
         app.stop();
       }
     }
-    dropDatabases();
+    if (own.isEmpty()) {
+      dropDatabases();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a later start keeps its data dir clean through its own options anyway
+    }
   }
 
   /** The shared PostgreSQL outlives this JVM: leave nothing of this run in it. */

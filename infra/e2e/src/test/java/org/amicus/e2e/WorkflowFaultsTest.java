@@ -1,0 +1,160 @@
+package org.amicus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.amicus.e2e.Api.Reply;
+import org.amicus.e2e.Mailboxes.Mail;
+import org.amicus.local.Applications.Application;
+import org.amicus.testkit.Component;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8's faults around a submission in flight: workflow-service killed and PostgreSQL restarted
+ * mid-process, SMTP down during the dispatch. Every test leaves the platform running again.
+ */
+class WorkflowFaultsTest {
+
+  private static final Duration RECOVERY = Duration.ofMinutes(4);
+
+  private final Platform platform = Platform.get();
+  private Api anna;
+  private Api clara;
+
+  @BeforeEach
+  void callers() {
+    assumeTrue(platform.ownsDependencies(), "runs only with dependencies of its own");
+    anna = new Api(platform.gatewayUrl(), platform.token("anna"));
+    clara = new Api(platform.gatewayUrl(), platform.token("clara"));
+  }
+
+  @Test
+  void aSubmissionCarriesOnAfterWorkflowServiceIsKilledAndPostgresRestarts() {
+    String title = "Restart test " + UUID.randomUUID();
+    String submission = submitted(title);
+
+    platform.kill(Application.WORKFLOW);
+    platform.restart(Application.WORKFLOW);
+    platform.stop(Component.POSTGRES);
+    platform.restart(Component.POSTGRES);
+
+    JsonNode review = awaitReviewTask(submission);
+    Reply approved =
+        clara.post(
+            "/api/tasks/" + review.get("id").asText() + "/complete", Map.of("decision", "APPROVE"));
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    awaitStatus(submission, "SENT");
+    assertThat(mailsTitled(title)).hasSize(1);
+    assertThat(anna.get("/api/submissions/" + submission + "/history").body())
+        .contains("anna", "clara");
+  }
+
+  @Test
+  void withSmtpDownTheDispatchWaitsAndExactlyOneEmailArrivesOnceItIsBack() {
+    String title = "SMTP outage test " + UUID.randomUUID();
+    String submission = submitted(title);
+    JsonNode review = awaitReviewTask(submission);
+
+    platform.kill(Component.SMTP);
+    try {
+      Reply approved =
+          clara.post(
+              "/api/tasks/" + review.get("id").asText() + "/complete",
+              Map.of("decision", "APPROVE"));
+      assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+      // the dispatch job fails while the server is gone, and is retried (R3/PT1M)
+      await("a failed dispatch attempt")
+          .during(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> status(submission), status -> status.equals("APPROVED"));
+    } finally {
+      platform.restart(Component.SMTP);
+    }
+
+    awaitStatus(submission, "SENT");
+    assertThat(mailsTitled(title)).as("sent exactly once").hasSize(1);
+    JsonNode dispatches = anna.get("/api/submissions/" + submission + "/dispatches").json();
+    assertThat(dispatches).hasSize(1);
+  }
+
+  private String submitted(String title) {
+    Reply draft =
+        anna.post(
+            "/api/submissions",
+            Map.of(
+                "type",
+                "UPR_INDIVIDUAL",
+                "title",
+                title,
+                "language",
+                "en",
+                "deadline",
+                LocalDate.now().plusDays(30).toString(),
+                "sections",
+                List.of(Map.of("heading", "Findings", "text", "Detentions continue."))));
+    assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+    String id = draft.json().get("id").asText();
+    Reply submitted =
+        anna.send(
+            anna.request("/api/submissions/" + id + "/submit")
+                .header("If-Match", draft.header("ETag"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+    return id;
+  }
+
+  private JsonNode awaitReviewTask(String submission) {
+    return await("the review task")
+        .atMost(RECOVERY)
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              Reply tasks = clara.get("/api/tasks");
+              if (tasks.status() != 200) {
+                return null;
+              }
+              for (JsonNode task : tasks.json()) {
+                if (task.get("submissionId").asText().equals(submission)
+                    && task.get("taskKey").asText().equals("Task_ReviewSubmission")) {
+                  return task;
+                }
+              }
+              return null;
+            },
+            task -> task != null);
+  }
+
+  private String status(String submission) {
+    return anna.get("/api/submissions/" + submission).json().get("status").asText();
+  }
+
+  private void awaitStatus(String submission, String expected) {
+    await("status " + expected)
+        .atMost(RECOVERY)
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .until(() -> status(submission), expected::equals);
+  }
+
+  private List<Mail> mailsTitled(String title) {
+    return await("the mail")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                platform.mailboxes().inbox(platform.mailboxes().ohchrUpr()).stream()
+                    .filter(mail -> title.equals(mail.subject()))
+                    .toList(),
+            mails -> !mails.isEmpty());
+  }
+}
