@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,7 +75,18 @@ final class Chrome implements AutoCloseable {
     }
     wait.until(ExpectedConditions.elementToBeClickable(By.id("password"))).sendKeys(password);
     driver.findElement(By.id("kc-login")).click();
-    waitFor("body[data-ready]");
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(90))
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready]")));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          username
+              + " is not signed in after 90 s; the browser is at "
+              + driver.getCurrentUrl()
+              + " showing: "
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
   }
 
   /** Opens a screen by its fragment, e.g. {@code /cases/new}, and waits until it has rendered. */
@@ -142,19 +154,26 @@ final class Chrome implements AutoCloseable {
     return new WebDriverWait(driver, timeout);
   }
 
-  /** The whole page, not just the window: the window grows to the page's height for the shot. */
+  /** The whole page, not just the window (Chromium's DevTools capture beyond the viewport). */
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Number height = (Number) script("return document.documentElement.scrollHeight");
-      driver
-          .manage()
-          .window()
-          .setSize(new Dimension(WIDTH, Math.min(height.intValue() + 200, 6000)));
-      byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-      driver.manage().window().setSize(new Dimension(WIDTH, 900));
+      Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+      Map<String, Object> clip =
+          Map.of(
+              "x", 0,
+              "y", 0,
+              "width", ((Number) size.get("width")).doubleValue(),
+              "height", Math.min(((Number) size.get("height")).doubleValue(), 8000),
+              "scale", 1);
+      Map<String, Object> shot =
+          driver.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
       Path file = SCREENSHOTS.resolve(name + ".png");
-      Files.write(file, png);
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
