@@ -3,6 +3,7 @@ package org.amicus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,8 +139,7 @@ class PlatformBenchmark {
     return nanos;
   }
 
-  private static Run timed(
-      String name, Duration duration, java.util.concurrent.Callable<Integer> call)
+  private static Run timed(String name, Duration duration, Callable<Integer> call)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     AtomicLong failures = new AtomicLong();
@@ -182,8 +183,7 @@ class PlatformBenchmark {
             .formatted(
                 Instant.now(),
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    .getSystemLoadAverage(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 THREADS,
                 RUN.toSeconds()));
     md.append("## Start and memory (each application from its jar, as ./amicus up runs it)\n\n");
