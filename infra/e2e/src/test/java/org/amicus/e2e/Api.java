@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A REST client of one base address acting as one caller (a Bearer token), as scripts would. */
 public final class Api {
@@ -18,12 +19,38 @@ public final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final String base;
-  private final String token;
+  /** Access tokens live 5 minutes; a fault test can outlast that, so renew well before. */
+  private static final Duration TOKEN_AGE = Duration.ofMinutes(2);
 
+  private final String base;
+  private final Supplier<String> tokens;
+  private String token;
+  private long fetchedAt;
+
+  /** A caller without a token. */
+  public static Api anonymous(String base) {
+    return new Api(base, (String) null);
+  }
+
+  /** A caller with this one token (null: anonymous). */
   public Api(String base, String token) {
     this.base = base;
+    this.tokens = null;
     this.token = token;
+  }
+
+  /** A caller whose token is fetched again from {@code tokens} when it gets old. */
+  public Api(String base, Supplier<String> tokens) {
+    this.base = base;
+    this.tokens = tokens;
+  }
+
+  private synchronized String token() {
+    if (tokens != null && (token == null || System.nanoTime() - fetchedAt > TOKEN_AGE.toNanos())) {
+      token = tokens.get();
+      fetchedAt = System.nanoTime();
+    }
+    return token;
   }
 
   /** An answer: status, headers and body. */
@@ -115,8 +142,9 @@ public final class Api {
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header("Accept", "application/json, application/problem+json");
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
+    String bearer = token();
+    if (bearer != null) {
+      builder.header("Authorization", "Bearer " + bearer);
     }
     return builder;
   }

@@ -3,9 +3,13 @@ package org.amicus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +60,8 @@ class BadInputTest {
   @BeforeContainer
   static void somethingToWriteTo() {
     platform = Platform.get();
-    anna = new Api(platform.gatewayUrl(), platform.token("anna"));
-    clara = new Api(platform.gatewayUrl(), platform.token("clara"));
+    anna = platform.api("anna");
+    clara = platform.api("clara");
     personId = created(anna.post("/api/persons", person())).get("id").asLong();
     caseId = created(anna.post("/api/cases", caseBody())).get("id").asLong();
     recommendationId =
@@ -99,9 +103,9 @@ class BadInputTest {
     Reply reply =
         anna.get(
             "/api/search?q="
-                + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + "&type="
-                + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
 
     assertThat(reply.status()).as(reply.toString()).isLessThan(500);
     if (reply.status() >= 400) {
@@ -112,7 +116,7 @@ class BadInputTest {
   @Example
   void aBodyAboveTheGatewaysLimitIsRefusedBeforeAnyServiceReadsIt() {
     byte[] huge = new byte[11 * 1024 * 1024];
-    java.util.Arrays.fill(huge, (byte) 'a');
+    Arrays.fill(huge, (byte) 'a');
     huge[0] = '"';
     huge[huge.length - 1] = '"';
 
@@ -339,8 +343,8 @@ class BadInputTest {
   private static byte[] json(Map<String, Object> body) {
     try {
       return Api.JSON.writeValueAsBytes(body);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

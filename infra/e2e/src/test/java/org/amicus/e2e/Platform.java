@@ -255,6 +255,16 @@ public final class Platform {
         .until(() -> setup.keycloak().accessToken(user), token -> token != null);
   }
 
+  /** A demo user calling through the gateway; the token is renewed as it ages. */
+  public Api api(String user) {
+    return new Api(gatewayUrl(), () -> token(user));
+  }
+
+  /** A demo user calling one application directly; the token is renewed as it ages. */
+  public Api api(Application application, String user) {
+    return new Api(url(application), () -> token(user));
+  }
+
   /** The mail addresses workflow-service sends to in this run. */
   public Mailboxes mailboxes() {
     return new Mailboxes(runId, setup.smtp());
@@ -353,16 +363,23 @@ public final class Platform {
    * Gateway first, so no request reaches a service that is going away; then drops the databases.
    */
   private synchronized void stopAll() {
-    List<Application> order =
-        List.of(Application.GATEWAY, Application.SEARCH, Application.WORKFLOW, Application.CASES);
-    for (Application application : order) {
+    stopQuietly(running.remove(Application.GATEWAY));
+    // the rest at once: Surefire gives a forked JVM 30 s to end after its last test
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    for (Application application : List.of(Application.SEARCH, Application.WORKFLOW)) {
       Running app = running.remove(application);
-      if (app != null && app.isAlive()) {
-        app.stop();
-      }
+      stopping.add(CompletableFuture.runAsync(() -> stopQuietly(app)));
     }
+    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    stopQuietly(running.remove(Application.CASES)); // last: workflow and search read from it
     if (own.isEmpty()) {
       dropDatabases();
+    }
+  }
+
+  private static void stopQuietly(Running app) {
+    if (app != null && app.isAlive()) {
+      app.stop();
     }
   }
 

@@ -14,14 +14,14 @@ class PlatformTest {
   void everyApplicationIsReadyOnItsOwnPort() {
     for (Application application : Application.values()) {
       Api.Reply readiness =
-          new Api(platform.url(application), null).get("/actuator/health/readiness");
+          Api.anonymous(platform.url(application)).get("/actuator/health/readiness");
       assertThat(readiness.status()).as(application.module()).isEqualTo(200);
     }
   }
 
   @Test
   void theGatewayKnowsACallerByTheirBearerToken() {
-    Api.Reply me = new Api(platform.gatewayUrl(), platform.token("marco")).get("/api/me");
+    Api.Reply me = platform.api("marco").get("/api/me");
 
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
     assertThat(me.json().get("username").asText()).isEqualTo("marco");
@@ -30,13 +30,13 @@ class PlatformTest {
 
   @Test
   void aCallThroughTheGatewayReachesCasesServiceAsTheCaller() {
-    Api.Reply cases = new Api(platform.gatewayUrl(), platform.token("anna")).get("/api/cases");
+    Api.Reply cases = platform.api("anna").get("/api/cases");
 
     assertThat(cases.status()).as(cases.toString()).isEqualTo(200);
   }
 
   @Test
   void withoutATokenTheGatewayAnswers401() {
-    assertThat(new Api(platform.gatewayUrl(), null).get("/api/cases").status()).isEqualTo(401);
+    assertThat(Api.anonymous(platform.gatewayUrl()).get("/api/cases").status()).isEqualTo(401);
   }
 }

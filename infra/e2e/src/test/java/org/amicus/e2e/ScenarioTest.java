@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.amicus.e2e.Api.Reply;
 import org.amicus.e2e.Mailboxes.Mail;
 import org.junit.jupiter.api.Disabled;
@@ -50,7 +52,7 @@ class ScenarioTest {
   private String etag;
 
   private Api as(String user) {
-    return new Api(platform.gatewayUrl(), platform.token(user));
+    return platform.api(user);
   }
 
   @Test
@@ -268,7 +270,7 @@ class ScenarioTest {
         anna.send(
             anna.request("/api/submissions/" + submission + "/submit")
                 .header("If-Match", etag)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                .POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
     assertThat(submitted.json().get("status").asText()).isEqualTo("IN_REVIEW");
 
@@ -472,8 +474,7 @@ class ScenarioTest {
             task -> task != null);
   }
 
-  private static JsonNode awaitSearch(
-      Api who, String query, java.util.function.Predicate<JsonNode> enough) {
+  private static JsonNode awaitSearch(Api who, String query, Predicate<JsonNode> enough) {
     return await("search " + query)
         .atMost(EVENTUALLY)
         .pollInterval(Duration.ofSeconds(1))
