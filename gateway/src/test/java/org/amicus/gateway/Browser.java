@@ -97,6 +97,8 @@ final class Browser {
     if (!header.isEmpty()) {
       request.header("Cookie", header);
     }
+    // a request that hangs fails its test, rather than the whole build's time limit
+    request.timeout(Duration.ofSeconds(60));
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.amicus.e2e.Api.Reply;
 import org.amicus.e2e.Mailboxes.Mail;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -361,9 +360,6 @@ class ScenarioTest {
 
   @Test
   @Order(8)
-  @Disabled(
-      "cases-service publishes a case's names as personNames, search-service reads persons[]:"
-          + " a case is not found by the name of the person it concerns (reported to the lead)")
   void aCaseIsFoundByTheNameOfThePersonItConcerns() {
     JsonNode byName =
         awaitSearch(clara, "type=case&q=" + encode("Жумабеков"), hits -> !hits.isEmpty());
@@ -372,10 +368,6 @@ class ScenarioTest {
 
   @Test
   @Order(8)
-  @Disabled(
-      "search-service refuses every recommendation of cases-service as a dead letter ('ownerOrg"
-          + " missing': recommendations belong to the coalition) and reads symbol where"
-          + " cases-service writes reportSymbol (reported to the lead)")
   void theLinkedRecommendationsAreFoundThroughSearch() {
     JsonNode byText =
         awaitSearch(
