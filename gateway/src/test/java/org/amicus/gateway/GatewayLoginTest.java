@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.BeforeEach;

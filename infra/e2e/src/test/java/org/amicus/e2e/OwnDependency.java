@@ -1,7 +1,5 @@
 package org.amicus.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.amicus.testkit.Component;
+import org.amicus.testkit.Postmaster;
 import org.amicus.testkit.Supervisors;
 
 /**
@@ -93,15 +92,7 @@ final class OwnDependency {
 
   /** PostgreSQL's postmaster is started by pg_ctl, detached from the supervisor. */
   private Optional<ProcessHandle> postmaster() {
-    if (component != Component.POSTGRES) {
-      return Optional.empty();
-    }
-    try {
-      String pid = Files.readAllLines(options.dataDir().resolve("postmaster.pid")).get(0).trim();
-      return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return component == Component.POSTGRES ? Postmaster.of(options.dataDir()) : Optional.empty();
   }
 
   private void awaitExit(List<ProcessHandle> processes) {

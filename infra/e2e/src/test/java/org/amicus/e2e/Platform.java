@@ -25,6 +25,7 @@ import org.amicus.local.Applications.Running;
 import org.amicus.local.Applications.Setup;
 import org.amicus.testkit.Component;
 import org.amicus.testkit.ElasticsearchInfo;
+import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.LogTail;
 import org.amicus.testkit.Ports;
@@ -181,9 +182,9 @@ public final class Platform {
             elasticsearch.join(),
             smtp.join(),
             extra);
-    KeycloakAdmin.of(setup.keycloak()).allowGatewayAt(setup.publicUrl());
-    KeycloakAdmin.of(setup.keycloak())
-        .allowGatewayAt("http://127.0.0.1:" + ports.get(Application.GATEWAY));
+    KeycloakAdmin admin = new KeycloakAdmin(setup.keycloak());
+    admin.allowGatewayAt(setup.publicUrl());
+    admin.allowGatewayAt("http://127.0.0.1:" + ports.get(Application.GATEWAY));
 
     Platform platform = new Platform(runId, setup, own);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll, "e2e-platform-stop"));

@@ -1,4 +1,4 @@
-package org.amicus.gateway;
+package org.amicus.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,48 +13,63 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.amicus.testkit.KeycloakInfo;
 
-/** The few admin REST calls the gateway's tests need, against the shared test Keycloak. */
-final class KeycloakAdmin {
+/**
+ * The admin REST calls tests need against the shared test Keycloak: its realm was imported for a
+ * gateway at {@code http://localhost:8080}, while a test's gateway listens on a free port.
+ */
+public final class KeycloakAdmin {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeycloakInfo keycloak;
 
-  KeycloakAdmin(KeycloakInfo keycloak) {
+  public KeycloakAdmin(KeycloakInfo keycloak) {
     this.keycloak = keycloak;
   }
 
   /**
-   * Lets the gateway under test (on a random port) use the {@code gateway} client: its redirect and
-   * post-logout addresses. Only adds; other builds sharing this Keycloak keep theirs.
+   * Lets a gateway at {@code baseUrl} (a test's free port) use the {@code gateway} client: its
+   * redirect, post-logout and web-origin addresses. Only adds, so other builds sharing this
+   * Keycloak keep theirs; reads back and tries again when a concurrent update won.
    */
-  void allowGatewayAt(String baseUrl) {
-    String token = adminToken();
-    JsonNode client = clients(token, "gateway").get(0);
-    ArrayNode redirects = (ArrayNode) client.get("redirectUris");
+  public void allowGatewayAt(String baseUrl) {
     String pattern = baseUrl + "/*";
-    boolean known = false;
-    for (JsonNode redirect : redirects) {
-      known |= redirect.asText().equals(pattern);
-    }
-    if (!known) {
-      redirects.add(pattern);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String token = adminToken();
+      JsonNode client = clients(token, "gateway").get(0);
+      if (contains(client.get("redirectUris"), pattern)) {
+        return;
+      }
+      ((ArrayNode) client.get("redirectUris")).add(pattern);
+      ArrayNode origins = client.withArray("webOrigins");
+      if (!contains(origins, baseUrl)) {
+        origins.add(baseUrl);
+      }
       ObjectNode attributes = (ObjectNode) client.get("attributes");
       String logout = attributes.path("post.logout.redirect.uris").asText("");
       attributes.put(
           "post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
       send(token, "PUT", "/clients/" + client.get("id").asText(), client.toString());
     }
+    throw new IllegalStateException("Keycloak kept refusing the gateway address " + pattern);
+  }
+
+  private static boolean contains(JsonNode values, String value) {
+    for (JsonNode item : values) {
+      if (item.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * A public test client with the password grant; {@code audience} adds the amicus-api audience
    * mapper, {@code lifespanSeconds} shortens its access tokens. Created once, reused afterwards.
    */
-  void testClient(String clientId, boolean audience, int lifespanSeconds) {
+  public void testClient(String clientId, boolean audience, int lifespanSeconds) {
     String token = adminToken();
     if (clients(token, clientId).size() > 0) {
       return;
@@ -79,7 +94,7 @@ final class KeycloakAdmin {
   }
 
   /** A user's access token from one of the test clients. */
-  String passwordToken(String clientId, String username) {
+  public String passwordToken(String clientId, String username) {
     String body =
         form(
             Map.of(
@@ -104,7 +119,7 @@ final class KeycloakAdmin {
   }
 
   /** The user's sessions in Keycloak (SSO sessions). */
-  int sessionsOf(String username) {
+  public int sessionsOf(String username) {
     String token = adminToken();
     JsonNode users = json(request(admin(token, "/users?exact=true&username=" + username).GET()));
     String id = users.get(0).get("id").asText();
@@ -112,7 +127,7 @@ final class KeycloakAdmin {
   }
 
   /** Creates a realm from its JSON representation (the admin API's import). */
-  void createRealm(String realmJson) {
+  public void createRealm(String realmJson) {
     String token = adminToken();
     request(
         HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms"))
@@ -121,7 +136,7 @@ final class KeycloakAdmin {
             .POST(HttpRequest.BodyPublishers.ofString(realmJson)));
   }
 
-  void deleteRealm(String realm) {
+  public void deleteRealm(String realm) {
     String token = adminToken();
     request(
         HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms/" + realm))
@@ -130,7 +145,7 @@ final class KeycloakAdmin {
   }
 
   /** The aliases of a realm's top-level authentication flows. */
-  java.util.List<String> flowAliases(String realm) {
+  public java.util.List<String> flowAliases(String realm) {
     String token = adminToken();
     JsonNode flows =
         json(
