@@ -56,6 +56,22 @@ final class KeycloakAdmin {
     send(token, "PUT", "/clients/" + client.get("id").asText(), client.toString());
   }
 
+  /**
+   * Lifts a demo user's temporary brute-force lockout: other builds' wrong-password tests on the
+   * shared Keycloak can lock anna or clara out for minutes, which is no fault of the platform.
+   */
+  synchronized void unlock(String username) {
+    String token = adminToken();
+    JsonNode users = send(token, "GET", "/users?exact=true&username=" + username, null);
+    if (users.size() == 1) {
+      send(
+          token,
+          "DELETE",
+          "/attack-detection/brute-force/users/" + users.get(0).get("id").asText(),
+          null);
+    }
+  }
+
   private JsonNode send(String token, String method, String path, String body) {
     HttpRequest request =
         HttpRequest.newBuilder(
