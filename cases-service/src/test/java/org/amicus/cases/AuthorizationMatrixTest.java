@@ -3,6 +3,7 @@ package org.amicus.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -97,6 +99,9 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
   static final Rule ADD_CONSENT = (w, v) -> caseContent(w, v, 200, 403);
   static final Rule HISTORY = (w, v) -> caseContent(w, v, 200, 403);
 
+  /** Documents stay with the owner organisation, whatever the case's visibility. */
+  static final Rule OWNER_READ = (w, v) -> caseContent(w, v, 200, 403);
+
   static Rule members(int ok) {
     return (w, v) ->
         switch (w) {
@@ -150,6 +155,8 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
   static final String RECOMMENDATION =
       "{\"stateUnderReview\": \"KZ\", \"cycle\": 3, \"reportSymbol\": \"A/HRC/MATRIX\","
           + " \"paragraph\": \"%s\", \"recommendingStates\": [\"Norway\"], \"text\": \"T\"}";
+  static final String PATCH_CASE = "{\"summary\": \"Patched\"}";
+  static final String PATCH_PERSON = "{\"region\": \"Patched\"}";
   static final String ASSESSMENT = "{\"implementation\": \"PARTLY\"}";
 
   static final List<Row> ROWS = rows();
@@ -158,10 +165,19 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("GET", "/api/cases", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/cases", Kind.NONE, CASE, members(201)));
+    rows.add(new Row("GET", "/api/cases/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/cases/import",
+            Kind.NONE,
+            "csv:title,summary,country,year,personIds,violations,status,riskLevel,visibility",
+            members(200)));
     rows.add(new Row("GET", "/api/cases/articles", Kind.NONE, null, AUTHENTICATED));
     rows.add(new Row("GET", "/api/cases/audit/verify", Kind.NONE, null, VERIFY));
     rows.add(new Row("GET", "/api/cases/{id}", Kind.CASE, null, READ));
     rows.add(new Row("PUT", "/api/cases/{id}", Kind.CASE, CASE, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/cases/{id}", Kind.CASE, PATCH_CASE, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/cases/{id}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/cases/{id}/history", Kind.CASE, null, HISTORY));
     for (String part : List.of("charges", "events", "decisions", "representations")) {
@@ -179,15 +195,39 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
       rows.add(
           new Row("DELETE", "/api/cases/{id}/" + part + "/{partId}", Kind.CASE, null, WRITE_STALE));
     }
+    rows.add(new Row("GET", "/api/cases/{id}/documents", Kind.CASE, null, OWNER_READ));
+    rows.add(new Row("POST", "/api/cases/{id}/documents", Kind.CASE, "multipart", ADD));
+    rows.add(
+        new Row(
+            "GET", "/api/cases/{id}/documents/{documentId}/content", Kind.CASE, null, OWNER_READ));
+    rows.add(
+        new Row("DELETE", "/api/cases/{id}/documents/{documentId}", Kind.CASE, null, WRITE_STALE));
     rows.add(new Row("GET", "/api/persons", Kind.NONE, null, members(200)));
+    rows.add(new Row("GET", "/api/persons/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/persons/import",
+            Kind.NONE,
+            "csv:originalName,spellings,birthYear,gender,region,occupation,contact,pseudonym,"
+                + "visibility",
+            members(200)));
     rows.add(new Row("POST", "/api/persons", Kind.NONE, PERSON, members(201)));
     rows.add(new Row("GET", "/api/persons/{id}", Kind.PERSON, null, READ));
     rows.add(new Row("PUT", "/api/persons/{id}", Kind.PERSON, PERSON, WRITE_STALE));
+    rows.add(new Row("PATCH", "/api/persons/{id}", Kind.PERSON, PATCH_PERSON, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/persons/{id}", Kind.PERSON, null, WRITE_STALE));
     rows.add(new Row("POST", "/api/persons/{id}/consents", Kind.PERSON, CONSENT, ADD_CONSENT));
     rows.add(new Row("GET", "/api/recommendations", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/recommendations", Kind.NONE, RECOMMENDATION, coordinators(201)));
-    rows.add(new Row("POST", "/api/recommendations/import", Kind.NONE, "csv", coordinators(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/recommendations/import",
+            Kind.NONE,
+            "csv:stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,"
+                + "themes,response",
+            coordinators(200)));
     rows.add(new Row("GET", "/api/recommendations/{id}", Kind.RECOMMENDATION, null, members(200)));
     rows.add(
         new Row(
@@ -286,6 +326,10 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     send(ANNA, "POST", path + "/decisions", null, DECISION);
     JsonNode c =
         body(send(ANNA, "POST", path + "/representations", null, REPRESENTATION.formatted(person)));
+    long document =
+        body(call(ANNA, MockMvcRequestBuilders.multipart(path + "/documents").file(textFile())))
+            .get("id")
+            .asLong();
     return new Fixture(
         c.get("id").asLong(),
         person,
@@ -293,7 +337,13 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
             "charges", c.at("/charges/0/id").asLong(),
             "events", c.at("/events/0/id").asLong(),
             "decisions", c.at("/decisions/0/id").asLong(),
-            "representations", c.at("/representations/0/id").asLong()));
+            "representations", c.at("/representations/0/id").asLong(),
+            "documents", document));
+  }
+
+  private static MockMultipartFile textFile() {
+    return new MockMultipartFile(
+        "file", "matrix.txt", "text/plain", "Matrix".getBytes(StandardCharsets.UTF_8));
   }
 
   private String path(Row row, Fixture f) {
@@ -309,6 +359,9 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     if (path.equals("/api/cases/articles")) {
       path += "?country=KZ";
     }
+    if (path.contains("{documentId}")) {
+      path = path.replace("{documentId}", String.valueOf(f.parts().get("documents")));
+    }
     if (path.contains("{partId}")) {
       String part = path.split("/")[4];
       path = path.replace("{partId}", String.valueOf(f.parts().get(part)));
@@ -323,14 +376,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     Fixture f = fixture(v);
     String path = path(row, f);
     MockHttpServletRequestBuilder request =
-        MockMvcRequestBuilders.request(row.method(), java.net.URI.create(path));
-    if ("csv".equals(row.body())) {
-      request
-          .contentType(MediaType.valueOf("text/csv"))
-          .content(
-              "stateUnderReview,cycle,session,reportSymbol,paragraph,recommendingStates,text,themes,response\n");
+        "multipart".equals(row.body())
+            ? MockMvcRequestBuilders.multipart(java.net.URI.create(path)).file(textFile())
+            : MockMvcRequestBuilders.request(row.method(), java.net.URI.create(path));
+    if (row.body() != null && row.body().startsWith("csv:")) {
+      // Only the header: a dry run that proves access without writing anything.
+      request.contentType(MediaType.valueOf("text/csv")).content(row.body().substring(4) + "\n");
       request.param("dryRun", "true");
-    } else if (row.body() != null) {
+    } else if (row.body() != null && !"multipart".equals(row.body())) {
       String body =
           row.body().contains("%s")
               ? row.body().formatted(UUID.randomUUID().toString().substring(0, 8))
@@ -338,9 +391,14 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
       if (row.body().equals(CASE)) {
         body = body.replace("\"title\"", "\"personIds\": [], \"title\"");
       }
-      request.contentType(MediaType.APPLICATION_JSON).content(body);
+      request
+          .contentType(
+              row.method().equals("PATCH")
+                  ? MediaType.valueOf("application/merge-patch+json")
+                  : MediaType.APPLICATION_JSON)
+          .content(body);
     }
-    if (row.method().equals("PUT") || row.method().equals("DELETE")) {
+    if (List.of("PUT", "PATCH", "DELETE").contains(row.method())) {
       request.header("If-Match", STALE);
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * hash-chained audit), on this machine. Not a timed test: tagged {@code benchmark} and excluded
  * from normal builds. Run it with
  *
- * <pre>./mvnw -B verify -pl cases-service -Dbenchmark.excluded=none -Dgroups=benchmark</pre>
+ * <pre>./mvnw -B verify -Pbenchmarks -pl cases-service -am</pre>
  *
  * <p>Figures are printed and written to {@code target/benchmarks/cases.md}.
  */

@@ -41,6 +41,14 @@ public abstract class CasesIntegrationTest {
   /** The workflow-service account (role case-reader). */
   public static final String WORKFLOW = "workflow-service";
 
+  /**
+   * Fixed test keys (never used anywhere else): the database outlives a build, so every build must
+   * read what the one before sealed. The previous key lets a test seal "old" values to rotate.
+   */
+  public static final String TEST_KEY = "dGVzdC1rZXktY3VycmVudC1ub3QtYS1zZWNyZXQhISE=";
+
+  public static final String PREVIOUS_TEST_KEY = "dGVzdC1rZXktcHJldmlvdXMtbm90LWEtc2VjcmV0ISE=";
+
   private static final Map<String, Map.Entry<Instant, String>> TOKENS = new ConcurrentHashMap<>();
 
   @DynamicPropertySource
@@ -51,6 +59,8 @@ public abstract class CasesIntegrationTest {
     RealDependencies.keycloak()
         .springProperties()
         .forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("amicus.encryption.key", () -> TEST_KEY);
+    registry.add("amicus.encryption.previous-keys", () -> PREVIOUS_TEST_KEY);
   }
 
   @Autowired protected MockMvc mvc;

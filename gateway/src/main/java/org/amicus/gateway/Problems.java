@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Problems {
 
-  /** A service is down or its circuit is open. */
+  /** A service is down or its circuit is open, or Keycloak's keys cannot be fetched. */
   public static final URI SERVICE_UNAVAILABLE =
       URI.create("urn:amicus:problem:service-unavailable");
 

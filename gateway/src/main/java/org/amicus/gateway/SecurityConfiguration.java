@@ -1,10 +1,14 @@
 package org.amicus.gateway;
 
+import java.net.URI;
 import org.amicus.gateway.login.LoginProperties;
 import org.amicus.platform.security.CallerAuthenticationConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -13,6 +17,7 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -24,11 +29,14 @@ import org.springframework.security.web.server.util.matcher.AndServerWebExchange
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   static final String LOGIN_START = "/oauth2/authorization/keycloak";
 
@@ -97,7 +105,8 @@ class SecurityConfiguration {
                             jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(
                                     new CallerAuthenticationConverter())))
-                    .authenticationEntryPoint(api))
+                    .authenticationEntryPoint(api)
+                    .authenticationFailureHandler(bearerFailure(api)))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
         .csrf(
             csrf ->
@@ -112,7 +121,8 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives(contentSecurityPolicy(login.issuerUri())))
                     .referrerPolicy(
                         referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     .frameOptions(frame -> frame.mode(Mode.DENY)))
@@ -122,6 +132,44 @@ class SecurityConfiguration {
                     .accessDeniedHandler(
                         (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN)))
         .build();
+  }
+
+  /**
+   * The policy, with Keycloak's origin added to {@code form-action}: the UI signs out with a form
+   * POST to /logout, which redirects to Keycloak's logout endpoint, and browsers check a form's
+   * redirects against {@code form-action} too (Chromium blocks the sign-out otherwise).
+   */
+  static String contentSecurityPolicy(String issuerUri) {
+    URI issuer = URI.create(issuerUri);
+    String origin = issuer.getScheme() + "://" + issuer.getAuthority();
+    return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
+  }
+
+  /**
+   * A refused token is 401. When the token could not be checked at all, because Keycloak's keys
+   * could not be fetched, the fault is ours, not the caller's: 503 with Retry-After, like a stopped
+   * service, instead of Spring's default (the exception escapes and becomes a 500).
+   */
+  static ServerAuthenticationFailureHandler bearerFailure(ServerAuthenticationEntryPoint refused) {
+    return (filterExchange, ex) -> {
+      if (ex instanceof AuthenticationServiceException) {
+        log.warn("Bearer token not checked, Keycloak's keys unavailable: {}", rootCause(ex));
+        ServerWebExchange exchange = filterExchange.getExchange();
+        exchange.getResponse().getHeaders().set("Retry-After", "10");
+        return Problems.write(
+            exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE);
+      }
+      return refused.commence(filterExchange.getExchange(), ex);
+    };
+  }
+
+  /** The innermost exception's type, enough to tell a refused connection from a bad answer. */
+  private static String rootCause(Throwable ex) {
+    Throwable cause = ex;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName();
   }
 
   /** Requests that present a Bearer token. */

@@ -51,6 +51,22 @@ final class Browser {
     return send(request);
   }
 
+  /**
+   * Posts a body of {@code size} bytes without announcing its length: HTTP/1.1 chunked transfer
+   * encoding, as a client streaming an upload of unknown size sends it.
+   */
+  HttpResponse<String> postChunked(String url, int size, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", "application/octet-stream")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(new byte[size])));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   /** Follows redirects from this response until a page that is not a redirect. */
   HttpResponse<String> follow(HttpResponse<String> response) {
     for (int hop = 0; hop < 15 && isRedirect(response); hop++) {

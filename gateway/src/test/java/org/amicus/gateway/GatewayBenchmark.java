@@ -1,5 +1,7 @@
 package org.amicus.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -35,22 +39,23 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * What the gateway costs: the same GET with the same token and the same answer, once straight to a
  * service and once through the gateway, both checking the token against the real Keycloak's keys.
  * Prints throughput and p50/p99 latency of both and their ratio, and writes {@code
- * target/benchmarks/gateway.md}. See docs/performance.md for how to run it.
+ * gateway/target/benchmarks/gateway.md}. Tagged {@code benchmark}: {@code ./mvnw -B verify
+ * -Pbenchmarks -pl gateway -am} (docs/performance.md).
  *
  * <p>The service is a small stand-in that validates the token like every Amicus service does
  * (signature, issuer, audience, expiry) and answers a fixed JSON body, so the figures measure the
  * gateway rather than a database.
  */
-public final class GatewayBenchmark {
+@Tag("benchmark")
+class GatewayBenchmark {
 
   private static final String PATH = "/api/cases/7";
   private static final byte[] PAYLOAD =
       "{\"id\":7,\"title\":\"Benchmark case\",\"status\":\"OPEN\"}"
           .getBytes(StandardCharsets.UTF_8);
 
-  private GatewayBenchmark() {}
-
-  public static void main(String[] args) throws Exception {
+  @Test
+  void gatewayAgainstDirect() throws Exception {
     int threads = Integer.getInteger("benchmark.threads", 8);
     Duration warmup = Duration.ofSeconds(Long.getLong("benchmark.warmup", 5));
     Duration measure = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
@@ -93,6 +98,9 @@ public final class GatewayBenchmark {
       Files.createDirectories(file.getParent());
       Files.writeString(file, report);
       System.out.println("Written to " + file.toAbsolutePath());
+      // A figure measured over failing requests would flatter either path.
+      assertThat(direct.failures()).as("failed direct requests").isZero();
+      assertThat(through.failures()).as("failed requests through the gateway").isZero();
     } finally {
       gateway.close();
       service.stop(0);

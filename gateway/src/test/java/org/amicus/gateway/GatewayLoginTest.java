@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,10 @@ import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -229,7 +233,9 @@ class GatewayLoginTest {
   }
 
   @Test
-  void aStoppedServiceIsAnswered503AsProblemDetails() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aStoppedServiceIsAnswered503AsProblemDetailsAndLoggedWithTheCorrelationId(
+      CapturedOutput output) {
     String token = RealDependencies.keycloak().accessToken("olena");
     String correlationId = "gateway-test-" + System.nanoTime();
 
@@ -243,6 +249,12 @@ class GatewayLoginTest {
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/problem+json");
     assertThat(response.body()).contains("urn:amicus:problem:service-unavailable");
+    assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue(correlationId);
+    // The fallback's warning is written on a Reactor thread, yet carries the request's id.
+    assertThat(output.getOut().lines())
+        .filteredOn(line -> line.contains("Service of route workflow unavailable"))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("\"correlationId\":\"" + correlationId));
   }
 
   @Test
@@ -271,12 +283,19 @@ class GatewayLoginTest {
 
     assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("default-src 'self'")
-        .contains("frame-ancestors 'none'");
+        .contains("frame-ancestors 'none'")
+        .as("sign-out posts a form that redirects to Keycloak's logout")
+        .contains("form-action 'self' " + keycloakOrigin());
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
     assertThat(response.headers().firstValue("Strict-Transport-Security"))
         .as("HSTS only behind TLS")
         .isEmpty();
+  }
+
+  private static String keycloakOrigin() {
+    URI issuer = URI.create(RealDependencies.keycloak().issuer());
+    return issuer.getScheme() + "://" + issuer.getAuthority();
   }
 
   @Test
@@ -294,6 +313,39 @@ class GatewayLoginTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("urn:amicus:problem:payload-too-large");
+  }
+
+  @Test
+  void anOversizedChunkedUploadWithoutContentLengthIsRefusedWith413() {
+    String token = RealDependencies.keycloak().accessToken("anna");
+
+    HttpResponse<String> response =
+        new Browser()
+            .postChunked(
+                base() + "/api/cases/7/documents",
+                11 * 1024 * 1024,
+                Map.of("Authorization", "Bearer " + token));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(response.body()).contains("urn:amicus:problem:payload-too-large");
+  }
+
+  @Test
+  void aChunkedUploadWithinTheLimitReachesTheServiceWhole() {
+    String token = RealDependencies.keycloak().accessToken("olena");
+    int size = 300 * 1024;
+
+    HttpResponse<String> response =
+        new Browser()
+            .postChunked(
+                base() + "/api/cases/7/documents",
+                size,
+                Map.of("Authorization", "Bearer " + token));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(CASES.lastHeaders().getFirst("Content-Length")).isEqualTo(String.valueOf(size));
   }
 
   @Test

@@ -111,6 +111,40 @@ final class KeycloakAdmin {
     return json(request(admin(token, "/users/" + id + "/sessions").GET())).size();
   }
 
+  /** Creates a realm from its JSON representation (the admin API's import). */
+  void createRealm(String realmJson) {
+    String token = adminToken();
+    request(
+        HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(realmJson)));
+  }
+
+  void deleteRealm(String realm) {
+    String token = adminToken();
+    request(
+        HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms/" + realm))
+            .header("Authorization", "Bearer " + token)
+            .DELETE());
+  }
+
+  /** The aliases of a realm's top-level authentication flows. */
+  java.util.List<String> flowAliases(String realm) {
+    String token = adminToken();
+    JsonNode flows =
+        json(
+            request(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            keycloak.url() + "/admin/realms/" + realm + "/authentication/flows"))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()));
+    java.util.List<String> aliases = new java.util.ArrayList<>();
+    flows.forEach(flow -> aliases.add(flow.get("alias").asText()));
+    return aliases;
+  }
+
   private JsonNode clients(String token, String clientId) {
     return json(request(admin(token, "/clients?clientId=" + clientId).GET()));
   }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.amicus.cases.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -21,6 +22,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Appends to the hash-chained audit trail in the caller's transaction, so a change and its audit
  * row commit or roll back together. Writers serialise on an advisory lock: each row needs the
  * previous row's hash, and seq must be gap-free for a deletion to show.
+ *
+ * <p>The chain's head (last seq and hash) is kept sealed with the encryption key in {@code
+ * audit_anchor}, rewritten with every entry: entries cut off the end, which leave a chain that is
+ * consistent in itself, no longer reach the anchor. Without the key nobody can write a new anchor;
+ * only an old anchor saved earlier and put back together with the cut could hide one.
  */
 @Component
 public class AuditLog {
@@ -28,11 +34,15 @@ public class AuditLog {
   /** Arbitrary constant naming the audit lock (ASCII "AMICUSAU"). */
   private static final long LOCK_KEY = 0x414D494355534155L;
 
+  private static final String ANCHOR = "audit-anchor";
+
   private final JdbcTemplate jdbc;
+  private final Encryption encryption;
   private final Clock clock;
 
-  AuditLog(JdbcTemplate jdbc) {
+  AuditLog(JdbcTemplate jdbc, Encryption encryption) {
     this.jdbc = jdbc;
+    this.encryption = encryption;
     this.clock = Clock.systemUTC();
   }
 
@@ -75,6 +85,38 @@ public class AuditLog {
         entry.clientIp(),
         prev,
         hash);
+    anchor(seq, hash);
+  }
+
+  /**
+   * At start-up: anchors a trail written before anchors existed, and re-seals an anchor sealed with
+   * a previous key (after a rotation) so that the old key can be dropped. An anchor that does not
+   * open is left as it is, for verify to report.
+   */
+  @Transactional
+  public void anchorHead() {
+    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+    List<byte[]> anchors = jdbc.queryForList("select sealed from audit_anchor", byte[].class);
+    if (anchors.isEmpty()) {
+      jdbc.query(
+          "select seq, hash from audit_log order by seq desc limit 1",
+          (RowCallbackHandler) rs -> anchor(rs.getLong(1), rs.getString(2)));
+    } else if (!encryption.isCurrent(anchors.get(0))) {
+      try {
+        String[] head = encryption.openText(anchors.get(0), ANCHOR).split(":", 2);
+        anchor(Long.parseLong(head[0]), head[1]);
+      } catch (Encryption.SealedValueException e) {
+        // verify says so; overwriting it would hide what happened
+      }
+    }
+  }
+
+  private void anchor(long seq, String hash) {
+    byte[] sealed = encryption.sealText(seq + ":" + hash, ANCHOR);
+    jdbc.update(
+        "insert into audit_anchor (id, sealed) values (1, ?)"
+            + " on conflict (id) do update set sealed = excluded.sealed",
+        (Object) sealed);
   }
 
   /** Every entry about one record, oldest first. */
@@ -87,16 +129,65 @@ public class AuditLog {
         recordId);
   }
 
-  /** Recomputes the whole chain and reports the first row that does not fit. */
+  /**
+   * Every entry about one record and its parts, oldest first: parts are audited with {@code
+   * partType} and an id of the form {@code <recordId>/<partId>}.
+   */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> history(String recordType, String recordId, String partType) {
+    return jdbc.query(
+        "select * from audit_log where (record_type = ? and record_id = ?)"
+            + " or (record_type = ? and record_id like ?) order by seq",
+        AuditLog::entry,
+        recordType,
+        recordId,
+        partType,
+        recordId + "/%");
+  }
+
+  /**
+   * Recomputes the whole chain and reports the first row that does not fit, then checks that the
+   * chain still ends where its sealed anchor says it did.
+   */
   @Transactional(readOnly = true)
   public Verification verify() {
     Checker checker = new Checker();
     jdbc.query("select * from audit_log order by seq", checker);
-    return checker.result();
+    Verification chain = checker.result();
+    if (!chain.intact()) {
+      return chain;
+    }
+    List<byte[]> anchors = jdbc.queryForList("select sealed from audit_anchor", byte[].class);
+    if (anchors.isEmpty()) {
+      return chain.entries() == 0
+          ? chain
+          : chain.broken(1, "the chain's anchor is missing: its end cannot be checked");
+    }
+    String[] head;
+    try {
+      head = encryption.openText(anchors.get(0), ANCHOR).split(":", 2);
+    } catch (Encryption.SealedValueException e) {
+      return chain.broken(
+          chain.entries(),
+          "the chain's anchor was altered, or sealed with a key this service lacks");
+    }
+    long anchoredSeq = Long.parseLong(head[0]);
+    if (anchoredSeq > checker.lastSeq) {
+      return chain.broken(
+          checker.lastSeq + 1,
+          "entries %d to %d are missing: the trail was cut short"
+              .formatted(checker.lastSeq + 1, anchoredSeq));
+    }
+    if (anchoredSeq < checker.lastSeq || !head[1].equals(checker.prev)) {
+      return chain.broken(
+          anchoredSeq + 1, "the entries after the anchor were not written by this service");
+    }
+    return chain;
   }
 
   private static final class Checker implements RowCallbackHandler {
     private long expectedSeq = 1;
+    private long lastSeq;
     private String prev = HashChain.GENESIS;
     private long entries;
     private Long broken;
@@ -117,6 +208,7 @@ public class AuditLog {
         fail(e.seq(), "entry content does not match its hash");
       }
       expectedSeq = e.seq() + 1;
+      lastSeq = e.seq();
       prev = e.hash();
     }
 

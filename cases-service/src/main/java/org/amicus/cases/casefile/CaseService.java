@@ -1,5 +1,6 @@
 package org.amicus.cases.casefile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.amicus.cases.person.PersonChanged;
 import org.amicus.cases.person.PersonService;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.changefeed.Outbox;
@@ -50,7 +52,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseService {
 
-  static final String RECORD = "case";
+  public static final String RECORD = "case";
+
+  /** Documents are audited as {@code document <caseId>/<documentId>}, shown in the case history. */
+  public static final String DOCUMENT_RECORD = "document";
+
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final CaseFiles cases;
@@ -63,6 +69,7 @@ public class CaseService {
   private final PersonService persons;
   private final Outbox outbox;
   private final AuditLog audit;
+  private final MergePatch patches;
   private final Clock clock = Clock.systemUTC();
 
   CaseService(
@@ -75,7 +82,8 @@ public class CaseService {
       ReferenceGenerator references,
       PersonService persons,
       Outbox outbox,
-      AuditLog audit) {
+      AuditLog audit,
+      MergePatch patches) {
     this.cases = cases;
     this.articles = articles;
     this.charges = charges;
@@ -86,6 +94,7 @@ public class CaseService {
     this.persons = persons;
     this.outbox = outbox;
     this.audit = audit;
+    this.patches = patches;
   }
 
   // ---- the case itself
@@ -139,6 +148,25 @@ public class CaseService {
     return view(caller, c);
   }
 
+  /** A merge patch (RFC 7396) onto the case as a PUT would state it; same checks as a PUT. */
+  @Transactional
+  public CaseView patch(Caller caller, long id, String ifMatch, JsonNode patch) {
+    CaseFile c = writable(caller, id);
+    Etag.require(ifMatch, c.version);
+    CaseRequest current =
+        new CaseRequest(
+            c.title,
+            c.summary,
+            c.country,
+            c.year,
+            List.copyOf(c.personIds),
+            violations(c),
+            c.status,
+            c.riskLevel,
+            c.visibility);
+    return update(caller, id, ifMatch, patches.apply(current, patch, CaseRequest.class));
+  }
+
   @Transactional
   public void delete(Caller caller, long id, String ifMatch) {
     CaseFile c = writable(caller, id);
@@ -161,7 +189,7 @@ public class CaseService {
     if (!owner && !coordinator) {
       throw ApiProblem.forbidden("A case's history is for its owner organisation and coordinators");
     }
-    List<AuditEntry> history = audit.history(RECORD, key(c));
+    List<AuditEntry> history = audit.history(RECORD, key(c), DOCUMENT_RECORD);
     audit.record(caller, "history", RECORD, key(c));
     return history;
   }
@@ -171,6 +199,15 @@ public class CaseService {
     return articles.findByCountryOrderByCodeAscNumberAsc(country).stream()
         .map(a -> new ArticleView(a.id, a.country, a.code, a.number, a.title))
         .toList();
+  }
+
+  /**
+   * The owner organisation of a case the caller may read (404 otherwise), for parts that only the
+   * owner organisation sees, such as documents.
+   */
+  @Transactional(readOnly = true)
+  public String ownerOf(Caller caller, long id) {
+    return readable(caller, id).ownerOrg;
   }
 
   /** The current version, for the ETag a write answers with. */
@@ -391,7 +428,23 @@ public class CaseService {
         .orElseThrow(() -> ApiProblem.notFound(what));
   }
 
+  /**
+   * What {@link #create} would refuse beyond bean validation (country, persons the caller cannot
+   * read), without writing anything; for imports checking every row first.
+   */
+  @Transactional(readOnly = true)
+  public List<FieldError> check(Caller caller, CaseRequest request) {
+    return problems(caller, request, null);
+  }
+
   private void validate(Caller caller, CaseRequest request, CaseFile existing) {
+    List<FieldError> errors = problems(caller, request, existing);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  private List<FieldError> problems(Caller caller, CaseRequest request, CaseFile existing) {
     List<FieldError> errors = new ArrayList<>();
     if (!COUNTRIES.contains(request.country())) {
       errors.add(new FieldError("country", "is not an ISO 3166 alpha-2 country code"));
@@ -415,9 +468,7 @@ public class CaseService {
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
-    }
+    return errors;
   }
 
   private boolean referenced(long caseId, long personId) {
@@ -710,7 +761,7 @@ public class CaseService {
         .toList();
   }
 
-  private static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
+  static Specification<CaseFile> spec(Caller caller, CaseFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

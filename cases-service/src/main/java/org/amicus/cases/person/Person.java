@@ -2,6 +2,7 @@ package org.amicus.cases.person;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.amicus.cases.encryption.SealedContact;
 import org.amicus.cases.shared.Visibility;
 
 @Entity
@@ -42,7 +44,11 @@ class Person {
   @Enumerated(EnumType.STRING)
   Occupation occupation;
 
+  /** Sealed at rest (AES-GCM); only the owner organisation ever sees it. */
+  @Convert(converter = SealedContact.class)
+  @Column(name = "contact_sealed")
   String contact;
+
   String pseudonym;
   String ownerOrg;
 

@@ -1,5 +1,6 @@
 package org.amicus.cases.person;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.changefeed.Outbox;
@@ -32,6 +34,7 @@ public class PersonService {
   private final Outbox outbox;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final MergePatch patches;
   private final Clock clock = Clock.systemUTC();
 
   PersonService(
@@ -39,12 +42,14 @@ public class PersonService {
       Consents consents,
       Outbox outbox,
       AuditLog audit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      MergePatch patches) {
     this.persons = persons;
     this.consents = consents;
     this.outbox = outbox;
     this.audit = audit;
     this.events = events;
+    this.patches = patches;
   }
 
   @Transactional
@@ -88,6 +93,25 @@ public class PersonService {
     persons.saveAndFlush(person);
     changed(caller, person, "update");
     return view(caller, person);
+  }
+
+  /** A merge patch (RFC 7396) onto the person as a PUT would state it; same checks as a PUT. */
+  @Transactional
+  public PersonView patch(Caller caller, long id, String ifMatch, JsonNode patch) {
+    Person person = writable(caller, id);
+    Etag.require(ifMatch, person.version);
+    PersonRequest current =
+        new PersonRequest(
+            person.originalName,
+            List.copyOf(person.spellings),
+            person.birthYear,
+            person.gender,
+            person.region,
+            person.occupation,
+            person.contact,
+            person.pseudonym,
+            person.visibility);
+    return update(caller, id, ifMatch, patches.apply(current, patch, PersonRequest.class));
   }
 
   @Transactional
@@ -278,7 +302,7 @@ public class PersonService {
         p.version);
   }
 
-  private static Specification<Person> spec(Caller caller, PersonFilter f) {
+  static Specification<Person> spec(Caller caller, PersonFilter f) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

@@ -69,10 +69,4 @@ public final class RecommendationPayloads {
       String theme,
       String recommendingState,
       String q) {}
-
-  /** One offending cell of a CSV import. */
-  public record RowError(int line, String field, String message) {}
-
-  /** What an import did, or with {@code dryRun} would do. */
-  public record ImportReport(boolean dryRun, int rows, int created, List<RowError> errors) {}
 }

@@ -16,12 +16,14 @@ import java.util.Set;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.casefile.CaseService;
 import org.amicus.cases.recommendation.RecommendationPayloads.AssessmentRequest;
-import org.amicus.cases.recommendation.RecommendationPayloads.ImportReport;
 import org.amicus.cases.recommendation.RecommendationPayloads.RecommendationFilter;
 import org.amicus.cases.recommendation.RecommendationPayloads.RecommendationRequest;
 import org.amicus.cases.recommendation.RecommendationPayloads.RecommendationView;
-import org.amicus.cases.recommendation.RecommendationPayloads.RowError;
 import org.amicus.cases.shared.Access;
+import org.amicus.cases.shared.Csv;
+import org.amicus.cases.shared.CsvImport;
+import org.amicus.cases.shared.CsvImport.ImportReport;
+import org.amicus.cases.shared.CsvImport.RowError;
 import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.platform.changefeed.Outbox;
@@ -203,19 +205,13 @@ public class RecommendationService {
     }
     int dataRows = rows.size() - 1;
     if (dryRun) {
-      return new ImportReport(true, dataRows, 0, errors);
+      return new ImportReport(true, dataRows, valid.size(), 0, errors);
     }
     if (!errors.isEmpty()) {
-      ApiProblem problem =
-          ApiProblem.invalid(
-              errors.stream()
-                  .map(e -> new FieldError("line " + e.line() + ": " + e.field(), e.message()))
-                  .toList());
-      problem.getBody().setProperty("rows", errors);
-      throw problem;
+      throw CsvImport.problem(errors);
     }
     valid.forEach(request -> create(caller, request, false));
-    return new ImportReport(false, dataRows, valid.size(), List.of());
+    return new ImportReport(false, dataRows, valid.size(), valid.size(), List.of());
   }
 
   private static List<String> header(Csv.Row row) {

@@ -1,18 +1,23 @@
 package org.amicus.cases.shared;
 
+import java.util.List;
 import org.amicus.platform.web.ApiExceptionHandler;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.CorrelationId;
+import org.amicus.platform.web.FieldError;
+import org.amicus.platform.web.ProblemTypes;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Runs before every other advice. Boot's own problem-details handler is registered next to the
@@ -37,6 +42,19 @@ class CasesExceptionHandler {
   ResponseEntity<Object> integrity() {
     return answer(
         ApiProblem.conflict("The change conflicts with existing records; nothing was written"));
+  }
+
+  /** The servlet refused an upload above the document limit before any controller ran. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
+    ApiProblem problem =
+        new ApiProblem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            ProblemTypes.PAYLOAD_TOO_LARGE,
+            "The document is larger than the limit"
+                + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : ""));
+    problem.getBody().setProperty("errors", List.of(new FieldError("file", "is too large")));
+    return answer(problem);
   }
 
   private static ResponseEntity<Object> answer(ApiProblem problem) {

@@ -18,6 +18,11 @@ public final class Etag {
    * when it is stale (someone else changed the record since the caller read it).
    */
   public static void require(String ifMatch, long currentVersion) {
+    require(ifMatch, of(currentVersion));
+  }
+
+  /** The same check against any strong ETag, e.g. a document's checksum. */
+  public static void require(String ifMatch, String currentTag) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ApiProblem(
           HttpStatus.PRECONDITION_REQUIRED,
@@ -31,7 +36,7 @@ public final class Etag {
     if (value.startsWith("W/")) {
       value = value.substring(2);
     }
-    if (!value.equals(of(currentVersion))) {
+    if (!value.equals(currentTag)) {
       throw ApiProblem.preconditionFailed(
           "The record was changed since you read it; reload it and apply your change again");
     }

@@ -45,15 +45,60 @@ class AuditTrailTest extends CasesIntegrationTest {
   }
 
   @Test
+  void verifyFindsEntriesCutOffTheEndOfTheTrail() throws Exception {
+    getAs(ANNA, "/api/cases");
+    getAs(MARCO, "/api/cases");
+    long last = jdbc.queryForObject("select max(seq) from audit_log", Long.class);
+    jdbc.execute(
+        "create table audit_cut_off_by_test as select * from audit_log where seq >= " + (last - 1));
+
+    withoutTheAppendOnlyTrigger(
+        () -> jdbc.update("delete from audit_log where seq >= ?", last - 1));
+    try {
+      // what remains is a consistent chain: only the sealed anchor knows it was longer
+      JsonNode result = body(getAs(ADAM, "/api/cases/audit/verify"));
+      assertThat(result.get("intact").asBoolean()).isFalse();
+      assertThat(result.get("firstBrokenSeq").asLong()).isEqualTo(last - 1);
+      assertThat(result.get("problem").asText()).contains("cut short");
+    } finally {
+      jdbc.update("insert into audit_log select * from audit_cut_off_by_test");
+      jdbc.execute("drop table audit_cut_off_by_test");
+    }
+    assertThat(body(getAs(CLARA, "/api/cases/audit/verify")).get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void verifyFindsAnAlteredAnchor() throws Exception {
+    getAs(ANNA, "/api/cases");
+    byte[] sealed = jdbc.queryForObject("select sealed from audit_anchor", byte[].class);
+    byte[] altered = sealed.clone();
+    altered[altered.length - 1] ^= 1;
+
+    jdbc.update("update audit_anchor set sealed = ?", (Object) altered);
+    try {
+      JsonNode result = body(getAs(CLARA, "/api/cases/audit/verify"));
+      assertThat(result.get("intact").asBoolean()).isFalse();
+      assertThat(result.get("problem").asText()).contains("anchor was altered");
+    } finally {
+      jdbc.update("update audit_anchor set sealed = ?", (Object) sealed);
+    }
+  }
+
+  @Test
   void partnersDoNotRunTheVerification() throws Exception {
     assertThat(getAs(ANNA, "/api/cases/audit/verify").getStatus()).isEqualTo(403);
   }
 
   /** What someone with the table owner's database password could do; the app never does. */
   private void tamper(long seq, String username) {
+    withoutTheAppendOnlyTrigger(
+        () -> jdbc.update("update audit_log set username = ? where seq = ?", username, seq));
+  }
+
+  private void withoutTheAppendOnlyTrigger(Runnable change) {
     jdbc.execute("alter table audit_log disable trigger audit_log_no_update_or_delete");
     try {
-      jdbc.update("update audit_log set username = ? where seq = ?", username, seq);
+      change.run();
     } finally {
       jdbc.execute("alter table audit_log enable trigger audit_log_no_update_or_delete");
     }

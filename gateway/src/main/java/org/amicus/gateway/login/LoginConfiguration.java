@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -138,6 +139,14 @@ class LoginConfiguration {
         new JwtClaimValidator<List<String>>(
             JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-    return decoder;
+    // Nimbus reports unreachable keys as IllegalStateException, which Spring Security lets escape
+    // as a 500. As a JwtException that is no BadJwtException it becomes an
+    // AuthenticationServiceException: "could not check", answered 503 by the security chain.
+    return token ->
+        decoder
+            .decode(token)
+            .onErrorMap(
+                IllegalStateException.class,
+                e -> new JwtException("Keycloak's signing keys are unavailable", e));
   }
 }

@@ -7,10 +7,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,14 +24,34 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-  /** In memory unless {@code amicus.gateway.rate-limit.store=redis} brings a shared limiter. */
+  /*
+   * Spring Cloud Gateway declares a Redis rate limiter of its own (without limits) whenever the
+   * Redis starter is present, so the limiter chosen here is @Primary: the one every filter gets.
+   */
+
+  /** In memory unless {@code amicus.gateway.rate-limit.store=redis}. */
   @Bean
+  @Primary
   @ConditionalOnProperty(
       name = "amicus.gateway.rate-limit.store",
       havingValue = "memory",
       matchIfMissing = true)
   InMemoryRateLimiter inMemoryRateLimiter(RateLimitProperties limits) {
     return new InMemoryRateLimiter(limits);
+  }
+
+  /**
+   * The buckets in Redis, shared by all gateway instances, with the same limits. Redis counts whole
+   * tokens per second, so a fractional refill rate is rounded up. This bean replaces Spring Cloud
+   * Gateway's own (same name); its Lua script and Redis template come from Spring Cloud Gateway's
+   * and Spring Boot's Redis auto-configuration.
+   */
+  @Bean
+  @Primary
+  @ConditionalOnProperty(name = "amicus.gateway.rate-limit.store", havingValue = "redis")
+  RedisRateLimiter redisRateLimiter(RateLimitProperties limits) {
+    int perSecond = (int) Math.max(1, Math.ceil(limits.refillPerSecond()));
+    return new RedisRateLimiter(perSecond, limits.capacity(), 1);
   }
 
   /** Signed-in callers are limited per user (subject); anonymous ones per address. */

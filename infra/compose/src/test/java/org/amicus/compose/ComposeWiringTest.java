@@ -31,7 +31,13 @@ class ComposeWiringTest {
   /** The environment variables each application reads, beyond {@link #EVERY_APPLICATION}. */
   private static final Map<String, Set<String>> CONTRACT =
       Map.of(
-          "cases-service", Set.of("AMICUS_DB_URL", "AMICUS_DB_USER", "AMICUS_DB_PASSWORD"),
+          "cases-service",
+              Set.of(
+                  "AMICUS_DB_URL",
+                  "AMICUS_DB_USER",
+                  "AMICUS_DB_PASSWORD",
+                  "AMICUS_ENCRYPTION_KEY",
+                  "AMICUS_ENCRYPTION_PREVIOUS_KEYS"),
           "workflow-service",
               Set.of(
                   "AMICUS_DB_URL",
@@ -56,7 +62,9 @@ class ComposeWiringTest {
                   "AMICUS_PUBLIC_URL",
                   "AMICUS_CASES_URL",
                   "AMICUS_WORKFLOW_URL",
-                  "AMICUS_SEARCH_URL"));
+                  "AMICUS_SEARCH_URL",
+                  "AMICUS_RATE_LIMIT_STORE",
+                  "AMICUS_REDIS_HOST"));
 
   private static final Map<String, String> PORTS =
       Map.of(

@@ -3,236 +3,579 @@ package org.amicus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.management.ManagementFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.amicus.e2e.Api.Reply;
 import org.amicus.local.Applications.Application;
+import org.amicus.testkit.benchmark.PlatformReport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The platform's figures, measured side by side in one run on the whole platform from its jars:
- * start time and memory of every application, the gateway against a direct call, case writes
- * through the gateway, and how long a saved case takes to become searchable. Prints them and writes
- * {@code infra/e2e/target/benchmarks/platform.md}. On demand only (see docs/performance.md).
+ * The platform measured as users meet it, through the gateway with real Keycloak tokens: start time
+ * and memory of every application, save-to-searchable time, the gateway's cost on a real service,
+ * and a sustained mixed load. Writes {@code infra/e2e/target/benchmarks/platform.md}, then gathers
+ * every module's report into {@code target/benchmarks/report.{md,html}}.
+ *
+ * <p>Tagged {@code benchmark}: {@code ./mvnw -B verify -Pbenchmarks} (docs/performance.md). It runs
+ * last in the build, after every module's own benchmark.
  */
-@EnabledIfSystemProperty(
-    named = "amicus.benchmark",
-    matches = "true",
-    disabledReason = "a measurement, run on demand with -Damicus.benchmark=true")
+@Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformBenchmark {
 
-  private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
-  private static final Duration RUN =
-      Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 15));
-  private static final Duration WARMUP =
-      Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 5));
-  private static final int SEARCHABLE_SAMPLES = Integer.getInteger("benchmark.samples", 20);
+  private static final Duration TOKEN_LIFE = Duration.ofMinutes(2);
+
+  private static final StringBuilder REPORT = new StringBuilder();
 
   private final Platform platform = Platform.get();
-
-  /** What one timed run gave. */
-  record Run(String name, long requests, long failures, double seconds, List<Long> nanos) {
-    double perSecond() {
-      return requests / seconds;
-    }
-
-    double percentileMs(double p) {
-      if (nanos.isEmpty()) {
-        return Double.NaN;
-      }
-      List<Long> sorted = new ArrayList<>(nanos);
-      Collections.sort(sorted);
-      int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-      return sorted.get(Math.max(0, index)) / 1e6;
-    }
-  }
+  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   @Test
-  void measureThePlatform() throws Exception {
-    String token = platform.token("anna");
-    Api viaGateway = new Api(platform.gatewayUrl(), token);
-    Api direct = new Api(platform.url(Application.CASES), token);
-    long caseId =
-        viaGateway
-            .post(
-                "/api/cases",
-                Map.of(
-                    "title", "Benchmark case",
-                    "country", "KZ",
-                    "status", "OPEN",
-                    "riskLevel", "LOW",
-                    "visibility", "ORGANISATION"))
-            .json()
-            .get("id")
-            .asLong();
-    String read = "/api/cases/" + caseId;
+  @Order(1)
+  void everyApplicationStartsAndHowMuchMemoryItHolds() {
+    StringBuilder table =
+        new StringBuilder(
+            """
+            ## Start time and memory of the applications
 
-    timed("warm-up", WARMUP, () -> direct.get(read).status());
-    timed("warm-up", WARMUP, () -> viaGateway.get(read).status());
-    Run directRun = timed("direct to cases-service", RUN, () -> direct.get(read).status());
-    Run gatewayRun = timed("through the gateway", RUN, () -> viaGateway.get(read).status());
-    Run writes =
-        timed(
-            "create a case through the gateway",
-            RUN,
-            () ->
-                viaGateway
-                    .post(
-                        "/api/cases",
-                        Map.of(
-                            "title", "Benchmark write",
-                            "country", "KZ",
-                            "status", "OPEN",
-                            "riskLevel", "LOW",
-                            "visibility", "ORGANISATION"))
-                    .status());
-    List<Long> searchable = saveToSearchable(viaGateway);
+            Ready = from the JVM's start to its readiness probe answering, all four started at
+            once as `./amicus up` does; RSS measured when all were ready, before any load.
 
-    String report = report(directRun, gatewayRun, writes, searchable);
-    System.out.println(report);
-    Path file = Path.of("target", "benchmarks", "platform.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
-    assertThat(directRun.failures() + gatewayRun.failures() + writes.failures()).isZero();
-  }
-
-  /** Creates cases with a word of their own and searches for it until it is found. */
-  private List<Long> saveToSearchable(Api api) {
-    List<Long> nanos = new ArrayList<>();
-    for (int i = 0; i < SEARCHABLE_SAMPLES; i++) {
-      String word = "bench" + Long.toString(System.nanoTime(), 36);
-      long start = System.nanoTime();
-      int status =
-          api.post(
-                  "/api/cases",
-                  Map.of(
-                      "title", "Searchable " + word,
-                      "country", "KZ",
-                      "status", "OPEN",
-                      "riskLevel", "LOW",
-                      "visibility", "COALITION"))
-              .status();
-      assertThat(status).isEqualTo(201);
-      String query = "/api/search?type=case&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8);
-      await("case " + i + " searchable")
-          .atMost(Duration.ofSeconds(60))
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(50))
-          .until(() -> api.get(query).json().path("total").asLong() > 0);
-      nanos.add(System.nanoTime() - start);
-    }
-    return nanos;
-  }
-
-  private static Run timed(String name, Duration duration, Callable<Integer> call)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    AtomicLong failures = new AtomicLong();
-    List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-    long end = System.nanoTime() + duration.toNanos();
-    long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      workers.add(
-          pool.submit(
-              () -> {
-                while (System.nanoTime() < end) {
-                  long before = System.nanoTime();
-                  int status;
-                  try {
-                    status = call.call();
-                  } catch (Exception e) {
-                    status = 599;
-                  }
-                  nanos.add(System.nanoTime() - before);
-                  if (status >= 300) {
-                    failures.incrementAndGet();
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Run(name, nanos.size(), failures.get(), seconds, List.copyOf(nanos));
-  }
-
-  private String report(Run direct, Run gateway, Run writes, List<Long> searchable) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Amicus platform benchmark\n\n");
-    md.append(
-        "Measured %s on %d cores, load average %.1f at the end; %d client threads, %d s per run.\n\n"
-            .formatted(
-                Instant.now(),
-                Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                THREADS,
-                RUN.toSeconds()));
-    md.append("## Start and memory (each application from its jar, as ./amicus up runs it)\n\n");
-    md.append("| application | ready after s | RSS MB |\n|---|---:|---:|\n");
+            | application | ready after s | RSS MB |
+            |---|---:|---:|
+            """);
     for (Application application : Application.values()) {
-      md.append(
-          "| %s | %.1f | %d |\n"
+      table.append(
+          "| %s | %.1f | %d |%n"
               .formatted(
                   application.module(),
                   platform.readyAfter(application).toMillis() / 1000.0,
                   platform.rssMegabytes(application)));
+      assertThat(platform.isRunning(application)).as(application.module()).isTrue();
     }
-    md.append("\n## Gateway against direct (GET /api/cases/{id}, same token, same answer)\n\n");
-    md.append(
-        "| path | requests | failures | req/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|\n");
-    for (Run run : List.of(direct, gateway)) {
-      md.append(row(run));
-    }
-    md.append(
-        "\nRatio gateway/direct: throughput %.2f, p50 %.2f, p99 %.2f\n"
-            .formatted(
-                gateway.perSecond() / direct.perSecond(),
-                gateway.percentileMs(50) / direct.percentileMs(50),
-                gateway.percentileMs(99) / direct.percentileMs(99)));
-    md.append("\n## Writes\n\n");
-    md.append(
-        "| operation | requests | failures | req/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|\n");
-    md.append(row(writes));
-    Run saved = new Run("save to searchable", searchable.size(), 0, 1, searchable);
-    md.append(
-        "\n## Save to searchable (POST /api/cases through the gateway until /api/search finds it)\n\n"
-            + "%d samples: p50 %.0f ms, p95 %.0f ms, max %.0f ms\n"
-                .formatted(
-                    searchable.size(),
-                    saved.percentileMs(50),
-                    saved.percentileMs(95),
-                    saved.percentileMs(100)));
-    return md.toString();
+    REPORT.append(table).append('\n');
   }
 
-  private static String row(Run run) {
-    return String.format(
-        Locale.ROOT,
-        "| %s | %d | %d | %.1f | %.1f | %.1f |%n",
-        run.name(),
-        run.requests(),
-        run.failures(),
-        run.perSecond(),
-        run.percentileMs(50),
-        run.percentileMs(99));
+  @Test
+  @Order(2)
+  void aSavedCaseIsFoundThroughTheGatewaySoon() {
+    int samples = Integer.getInteger("benchmark.searchable.samples", 30);
+    Api anna = as("anna");
+    long person = created(anna.post("/api/persons", person("Ерлан Бенчмарков"))).get("id").asLong();
+    List<Long> nanos = new ArrayList<>();
+    for (int i = 0; i < samples; i++) {
+      String word = uniqueWord();
+      long started = System.nanoTime();
+      created(anna.post("/api/cases", caseOf("Detention after the rally " + word, person)));
+      await("case " + (i + 1) + " of " + samples + " searchable")
+          .atMost(Duration.ofSeconds(30))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  as("anna").get("/api/search?type=case&q=" + word).json().path("hits").size() > 0);
+      nanos.add(System.nanoTime() - started);
+    }
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    REPORT.append(
+        """
+        ## Save to searchable
+
+        `POST /api/cases` through the gateway, then `GET /api/search?q=<a word of its title>` every
+        20 ms until it is found (cases-service → change feed → search-service → Elasticsearch).
+        %d cases, one at a time.
+
+        | measure | ms |
+        |---|---:|
+        | p50 | %.0f |
+        | p95 | %.0f |
+        | max | %.0f |
+
+        """
+            .formatted(
+                samples,
+                millis(percentile(sorted, 50)),
+                millis(percentile(sorted, 95)),
+                millis(sorted[sorted.length - 1])));
+  }
+
+  @Test
+  @Order(3)
+  void theGatewayCostsLittleOnARealService() {
+    int threads = Integer.getInteger("benchmark.threads", 4);
+    Duration measure = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
+    Api anna = as("anna");
+    long person = created(anna.post("/api/persons", person("Ерлан Шлюзов"))).get("id").asLong();
+    long id =
+        created(anna.post("/api/cases", caseOf("Gateway benchmark case", person)))
+            .get("id")
+            .asLong();
+    String path = "/api/cases/" + id;
+    String direct = platform.url(Application.CASES);
+    String gateway = platform.gatewayUrl();
+
+    run(
+        threads,
+        Duration.ofSeconds(5),
+        () -> expect(new Api(direct, token("anna")).get(path), 200));
+    run(
+        threads,
+        Duration.ofSeconds(5),
+        () -> expect(new Api(gateway, token("anna")).get(path), 200));
+    Result straight =
+        run(threads, measure, () -> expect(new Api(direct, token("anna")).get(path), 200));
+    Result through =
+        run(threads, measure, () -> expect(new Api(gateway, token("anna")).get(path), 200));
+
+    REPORT.append(
+        """
+        ## Gateway against direct, on the real cases-service
+
+        `GET /api/cases/{id}` of one case with anna's token, %d client threads, %d s per path, one
+        after the other in this run. The service checks the token on both paths, the gateway as
+        well on its own.
+
+        | path | requests | failures | req/s | p50 ms | p99 ms |
+        |---|---:|---:|---:|---:|---:|
+        %s
+        %s
+
+        Ratio gateway/direct: throughput %.2f, p50 latency %.2f, p99 latency %.2f
+
+        """
+            .formatted(
+                threads,
+                measure.toSeconds(),
+                straight.row("direct to cases-service"),
+                through.row("through the gateway"),
+                through.throughput() / straight.throughput(),
+                through.percentileMillis(50) / straight.percentileMillis(50),
+                through.percentileMillis(99) / straight.percentileMillis(99)));
+    assertThat(straight.failures.get())
+        .as("failed direct requests: %s", straight.firstFailure)
+        .isZero();
+    assertThat(through.failures.get())
+        .as("failed requests through the gateway: %s", through.firstFailure)
+        .isZero();
+  }
+
+  @Test
+  @Order(4)
+  void aSustainedMixedLoadRunsWithoutErrorsAndWithFlatMemory() {
+    int threads = Integer.getInteger("benchmark.load.threads", 4);
+    Duration length = Duration.ofSeconds(Long.getLong("benchmark.load.seconds", 180));
+    Api setup = as("anna");
+    long person = created(setup.post("/api/persons", person("Ерлан Нагрузов"))).get("id").asLong();
+    List<Long> cases = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      cases.add(
+          created(setup.post("/api/cases", caseOf("Load case " + uniqueWord(), person)))
+              .get("id")
+              .asLong());
+    }
+
+    Map<Operation, Result> results = new EnumMap<>(Operation.class);
+    for (Operation operation : Operation.values()) {
+      results.put(operation, new Result());
+    }
+    Map<Application, List<Long>> rss = new EnumMap<>(Application.class);
+    Arrays.stream(Application.values()).forEach(a -> rss.put(a, new ArrayList<>()));
+    sampleMemory(rss);
+
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> sampleMemory(rss), 10, 10, TimeUnit.SECONDS);
+    try {
+      loop(
+          threads,
+          length,
+          () -> {
+            Operation operation = Operation.pick();
+            long started = System.nanoTime();
+            results.get(operation).record(started, () -> perform(operation, cases, person));
+          });
+    } finally {
+      sampler.shutdownNow();
+    }
+    sampleMemory(rss);
+
+    StringBuilder table = new StringBuilder();
+    StringBuilder failures = new StringBuilder();
+    long errors = 0;
+    for (Operation operation : Operation.values()) {
+      Result result = results.get(operation);
+      errors += result.failures.get();
+      table.append(result.row(operation.description)).append('\n');
+      if (result.firstFailure != null) {
+        failures.append(
+            "- %s, first failure: %s%n".formatted(operation.description, result.firstFailure));
+      }
+    }
+    StringBuilder memory = new StringBuilder();
+    for (Application application : Application.values()) {
+      List<Long> samples = rss.get(application);
+      int third = Math.max(1, samples.size() / 3);
+      memory.append(
+          "| %s | %d | %d | %d | %d |%n"
+              .formatted(
+                  application.module(),
+                  samples.get(0),
+                  samples.get(third),
+                  samples.get(samples.size() - 1),
+                  samples.stream().mapToLong(Long::longValue).max().orElse(-1)));
+    }
+    REPORT.append(
+        """
+        ## Sustained mixed load through the gateway
+
+        %d client threads for %d s: case reads, case writes, searches and review-task completions
+        (a partner submits a draft, the coordinator approves it from the inbox).
+
+        | operation | requests | failures | req/s | p50 ms | p99 ms |
+        |---|---:|---:|---:|---:|---:|
+        %s
+        %s
+        Resident memory (MB) of every application, sampled every 10 s:
+
+        | application | before | after a third | at the end | max |
+        |---|---:|---:|---:|---:|
+        %s
+        """
+            .formatted(threads, length.toSeconds(), table, failures, memory));
+    assertThat(errors).as("failed operations under sustained load:%n%s", failures).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void theReportGathersEveryBenchmarkOfTheBuild() throws IOException {
+    String platformReport =
+        "# Platform benchmark (through the gateway)\n\n"
+            + "Command: `./mvnw -B verify -Pbenchmarks` (this part alone: `-pl infra/e2e -am`).\n\n"
+            + REPORT;
+    Path file = Path.of("target", "benchmarks", "platform.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, platformReport);
+
+    PlatformReport report =
+        new PlatformReport(
+            Path.of(System.getProperty("amicus.root", "../..")).toAbsolutePath().normalize());
+    String all = report.write();
+    assertThat(all).contains("Platform benchmark (through the gateway)", "Save to searchable");
+    assertThat(report.reportDir().resolve("report.html")).exists();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** What the load does, and how often (weights out of 100). */
+  private enum Operation {
+    READ("read a case", 50),
+    WRITE("create a case", 20),
+    SEARCH("search", 20),
+    REVIEW("submit and approve a submission", 10);
+
+    private final String description;
+    private final int weight;
+
+    Operation(String description, int weight) {
+      this.description = description;
+      this.weight = weight;
+    }
+
+    static Operation pick() {
+      int roll = ThreadLocalRandom.current().nextInt(100);
+      for (Operation operation : values()) {
+        roll -= operation.weight;
+        if (roll < 0) {
+          return operation;
+        }
+      }
+      return READ;
+    }
+  }
+
+  private void perform(Operation operation, List<Long> cases, long person) {
+    Api anna = as("anna");
+    switch (operation) {
+      case READ ->
+          expect(
+              anna.get(
+                  "/api/cases/" + cases.get(ThreadLocalRandom.current().nextInt(cases.size()))),
+              200);
+      case WRITE ->
+          expect(anna.post("/api/cases", caseOf("Load case " + uniqueWord(), person)), 201);
+      case SEARCH ->
+          expect(
+              anna.get(
+                  "/api/search?q=" + URLEncoder.encode("detention rally", StandardCharsets.UTF_8)),
+              200);
+      case REVIEW -> submitAndApprove(anna, cases.get(0));
+    }
+  }
+
+  /** A one-organisation draft goes to review; the coordinator approves it from the task inbox. */
+  private void submitAndApprove(Api anna, long caseId) {
+    Reply draft =
+        expect(
+            anna.post(
+                "/api/submissions",
+                Map.of(
+                    "type",
+                    "UPR_INDIVIDUAL",
+                    "title",
+                    "Load submission " + uniqueWord(),
+                    "language",
+                    "en",
+                    "deadline",
+                    LocalDate.now().plusDays(60).toString(),
+                    "riskLevel",
+                    "LOW",
+                    "sections",
+                    List.of(Map.of("heading", "Detention", "text", "Protesters remain detained.")),
+                    "caseIds",
+                    List.of(caseId))),
+            201);
+    String id = draft.json().get("id").asText();
+    expect(
+        anna.send(
+            anna.request("/api/submissions/" + id + "/submit")
+                .header("If-Match", draft.header("ETag"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())),
+        200);
+    Api clara = as("clara");
+    String task =
+        await("the review task of " + id)
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> reviewTask(clara, id), found -> found != null);
+    expect(
+        clara.post(
+            "/api/tasks/" + task + "/complete",
+            Map.of("decision", "APPROVE", "comment", "Approved under load")),
+        200);
+  }
+
+  /**
+   * The reply if its status is the expected one; otherwise a failure that says what was called and
+   * the problem's title (synthetic records only: nothing personal).
+   */
+  private static Reply expect(Reply reply, int status) {
+    if (reply.status() != status) {
+      String path =
+          reply.response().request().uri().getPath().replaceAll("/[0-9a-f-]{1,36}(?=/|$)", "/{id}");
+      JsonNode problem = reply.status() >= 400 ? tryJson(reply) : null;
+      throw new IllegalStateException(
+          "%s %s answered %d%s"
+              .formatted(
+                  reply.response().request().method(),
+                  path,
+                  reply.status(),
+                  problem == null
+                      ? ""
+                      : ": " + problem.path("title").asText() + " " + problem.path("fields")));
+    }
+    return reply;
+  }
+
+  private static JsonNode tryJson(Reply reply) {
+    try {
+      return reply.json();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String reviewTask(Api coordinator, String submission) {
+    for (JsonNode task : coordinator.get("/api/tasks").json()) {
+      if (task.path("submissionId").asText().equals(submission)
+          && task.path("taskKey").asText().equals("Task_ReviewSubmission")) {
+        return task.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private void sampleMemory(Map<Application, List<Long>> rss) {
+    rss.forEach((application, samples) -> samples.add(platform.rssMegabytes(application)));
+  }
+
+  /** Client-side counts and latencies of one kind of request. */
+  private static final class Result {
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final long started = System.nanoTime();
+    private volatile long ended;
+
+    private volatile String firstFailure;
+
+    /** Runs the call, which fails by throwing, and counts it. */
+    void record(long startedAt, Runnable call) {
+      try {
+        call.run();
+      } catch (RuntimeException e) {
+        failures.incrementAndGet();
+        if (firstFailure == null) {
+          firstFailure = String.valueOf(e.getMessage());
+        }
+      }
+      long now = System.nanoTime();
+      requests.incrementAndGet();
+      nanos.add(now - startedAt);
+      ended = now;
+    }
+
+    double throughput() {
+      return requests.get() / Math.max(1e-9, (ended - started) / 1e9);
+    }
+
+    double percentileMillis(int p) {
+      long[] sorted;
+      synchronized (nanos) {
+        sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+      }
+      return sorted.length == 0 ? 0 : millis(percentile(sorted, p));
+    }
+
+    String row(String label) {
+      return String.format(
+          Locale.ROOT,
+          "| %s | %d | %d | %.1f | %.1f | %.1f |",
+          label,
+          requests.get(),
+          failures.get(),
+          throughput(),
+          percentileMillis(50),
+          percentileMillis(99));
+    }
+  }
+
+  /** One call, timed, on every thread until the time is up. */
+  private static Result run(int threads, Duration length, Runnable call) {
+    Result result = new Result();
+    loop(threads, length, () -> result.record(System.nanoTime(), call));
+    return result;
+  }
+
+  /** {@code iteration} again and again on {@code threads} client threads for {@code length}. */
+  private static void loop(int threads, Duration length, Runnable iteration) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Instant end = Instant.now().plus(length);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                while (Instant.now().isBefore(end)) {
+                  iteration.run();
+                }
+              }));
+    }
+    try {
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A benchmark client thread failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Tokens live five minutes in the realm: a fresh one every two, shared by the threads. */
+  private String token(String user) {
+    return tokens.compute(
+            user,
+            (name, current) ->
+                current != null && current.fetched.plus(TOKEN_LIFE).isAfter(Instant.now())
+                    ? current
+                    : new Token(platform.token(name), Instant.now()))
+        .value;
+  }
+
+  private record Token(String value, Instant fetched) {}
+
+  private Api as(String user) {
+    return new Api(platform.gatewayUrl(), token(user));
+  }
+
+  private static JsonNode created(Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+    return reply.json();
+  }
+
+  private static Map<String, Object> person(String name) {
+    return Map.of(
+        "originalName", name,
+        "occupation", "PROTESTER",
+        "region", "Almaty",
+        "pseudonym", "Protester B.",
+        "visibility", "COALITION");
+  }
+
+  private static Map<String, Object> caseOf(String title, long person) {
+    return Map.of(
+        "title",
+        title,
+        "country",
+        "KZ",
+        "year",
+        2022,
+        "personIds",
+        List.of(person),
+        "violations",
+        List.of("ARBITRARY_DETENTION"),
+        "status",
+        "OPEN",
+        "riskLevel",
+        "HIGH",
+        "visibility",
+        "COALITION");
+  }
+
+  /** Letters only, so the analyzer keeps it one token: "qzvkrmwp". */
+  private static String uniqueWord() {
+    StringBuilder word = new StringBuilder();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 10; i++) {
+      word.append((char) ('a' + random.nextInt(26)));
+    }
+    return word.toString();
+  }
+
+  private static long percentile(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
   }
 }

@@ -77,6 +77,58 @@ class CoalitionRealmFileTest {
         });
   }
 
+  /**
+   * Coordinators and admins must give an OTP: the bound browser flow has one conditional sub-flow
+   * per role with "Condition - user role" and the OTP form. The testkit's local overlay switches
+   * exactly these two sub-flows off by alias (CoalitionRealm.STAFF_OTP_FLOWS), so the aliases stay.
+   */
+  @Test
+  void browserFlowRequiresOtpOfCoordinatorsAndAdmins() throws Exception {
+    JsonNode realm = read("coalition-realm.json");
+    String browserFlow = realm.path("browserFlow").asText();
+    assertThat(flow(realm, browserFlow).toString()).contains("\"flowAlias\":\"staff OTP forms\"");
+
+    JsonNode forms = flow(realm, "staff OTP forms").path("authenticationExecutions");
+    for (String role : List.of("coordinator", "admin")) {
+      String alias = role + " OTP";
+      assertThat(forms)
+          .filteredOn(execution -> execution.path("flowAlias").asText().equals(alias))
+          .singleElement()
+          .satisfies(
+              execution ->
+                  assertThat(execution.path("requirement").asText()).isEqualTo("CONDITIONAL"));
+      List<String> steps = new ArrayList<>();
+      List<String> configs = new ArrayList<>();
+      flow(realm, alias)
+          .path("authenticationExecutions")
+          .forEach(
+              execution -> {
+                steps.add(execution.path("authenticator").asText());
+                configs.add(execution.path("authenticatorConfig").asText());
+                assertThat(execution.path("requirement").asText()).isEqualTo("REQUIRED");
+              });
+      assertThat(steps).startsWith("conditional-user-role").endsWith("auth-otp-form");
+      assertThat(configs).contains("role " + role);
+    }
+    assertThat(realm.path("authenticatorConfig"))
+        .anySatisfy(
+            config -> {
+              assertThat(config.path("alias").asText()).isEqualTo("role coordinator");
+              assertThat(config.path("config").path("condUserRole").asText())
+                  .isEqualTo("coordinator");
+              assertThat(config.path("config").path("negate").asText()).isEqualTo("false");
+            });
+  }
+
+  private static JsonNode flow(JsonNode realm, String alias) {
+    for (JsonNode flow : realm.path("authenticationFlows")) {
+      if (flow.path("alias").asText().equals(alias)) {
+        return flow;
+      }
+    }
+    throw new AssertionError("No authentication flow " + alias);
+  }
+
   private static JsonNode read(String file) throws Exception {
     try (InputStream in = CoalitionRealmFileTest.class.getResourceAsStream(file)) {
       assertThat(in).as(file).isNotNull();

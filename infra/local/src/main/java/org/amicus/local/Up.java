@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import org.amicus.local.AppEnvironment.Wiring;
 import org.amicus.local.RunFile.State;
 import org.amicus.testkit.KeycloakInfo;
+import org.amicus.testkit.Postmaster;
 
 /**
  * {@code ./amicus up}: the dependencies in parallel, each application as soon as what it needs is

@@ -23,6 +23,9 @@ final class CoalitionRealm {
   static final String NAME = "coalition";
   static final String CLI_CLIENT = KeycloakInfo.CLI_CLIENT;
 
+  /** The realm's sub-flows that require OTP of coordinators and admins. */
+  static final List<String> STAFF_OTP_FLOWS = List.of("coordinator OTP", "admin OTP");
+
   private static final String RESOURCES = "/org/amicus/keycloak/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +54,8 @@ final class CoalitionRealm {
 
   /**
    * The production realm plus the demo users (each with a password credential read from {@link
-   * #passwordVariable}) and the password grant on the scripts client.
+   * #passwordVariable}), the password grant on the scripts client and no OTP for coordinators and
+   * admins.
    */
   static ObjectNode local() {
     ObjectNode realm = production();
@@ -64,6 +68,15 @@ final class CoalitionRealm {
       password.put("temporary", false);
       user.putArray("credentials").add(password);
       users.add(user);
+    }
+    // Local demo mode: the demo coordinator and admin sign in without the OTP that production
+    // requires of them (infra/keycloak/README.md); the rest of the realm's browser flow stays.
+    for (JsonNode flow : realm.withArray("authenticationFlows")) {
+      for (JsonNode execution : flow.withArray("authenticationExecutions")) {
+        if (STAFF_OTP_FLOWS.contains(execution.path("flowAlias").asText())) {
+          ((ObjectNode) execution).put("requirement", "DISABLED");
+        }
+      }
     }
     for (JsonNode client : realm.withArray("clients")) {
       if (CLI_CLIENT.equals(client.path("clientId").asText())) {

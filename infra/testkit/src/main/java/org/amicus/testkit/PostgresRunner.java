@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,12 +12,15 @@ import java.util.UUID;
 final class PostgresRunner implements Runner {
 
   private static final String USER = "amicus";
+  private static final Duration ORPHAN_GRACE = Duration.ofSeconds(15);
 
   private EmbeddedPostgres postgres;
 
   @Override
   public Map<String, String> start(RunSpec spec) throws Exception {
     int port = spec.portOrFree();
+    // A supervisor killed mid-run leaves its server on the data directory, holding the port.
+    Postmaster.stopOrphan(spec.dataDir(), ORPHAN_GRACE);
     if (!spec.keepData()) {
       // A run that keeps nothing starts from nothing, even after a supervisor died mid-run.
       RealDependencies.deleteQuietly(spec.dataDir());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -84,9 +85,24 @@ public final class RealDependencies {
                   ProcessHandle.of(Long.parseLong(dir.getFileName().toString()))
                       .map(h -> !h.isAlive())
                       .orElse(true))
-          .forEach(RealDependencies::deleteQuietly);
+          .forEach(
+              dir -> {
+                stopOrphanedPostmasters(dir);
+                deleteQuietly(dir);
+              });
     } catch (IOException e) {
       // leftovers only cost disk space; never fail a test run for them
+    }
+  }
+
+  /** A PostgreSQL server whose supervisor was killed outlives it and would keep its port. */
+  private static void stopOrphanedPostmasters(Path ownerDir) {
+    try (Stream<Path> paths = Files.walk(ownerDir)) {
+      paths
+          .filter(path -> path.getFileName().toString().equals("postmaster.pid"))
+          .forEach(pidFile -> Postmaster.stopOrphan(pidFile.getParent(), Duration.ofSeconds(15)));
+    } catch (IOException | UncheckedIOException e) {
+      // best effort, like the deletion
     }
   }
 

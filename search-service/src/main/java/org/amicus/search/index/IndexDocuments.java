@@ -15,8 +15,12 @@ import org.amicus.search.names.NameFolding;
  * Turns a record from a change feed into the document search-service indexes.
  *
  * <p>Only what search needs is copied: titles, texts, names and facet values, never contact data or
- * documents. A record without a valid owner and visibility is refused: without them nobody could
- * decide who may see it, so it must not be searchable at all.
+ * documents. A record without a valid visibility, or private to an organisation without naming it,
+ * is refused: nobody could decide who may see it, so it must not be searchable at all. Coalition
+ * and public records may have no owner (UPR recommendations belong to the whole coalition).
+ *
+ * <p>The fields read are the ones the sources publish: cases-service's CaseService, PersonService
+ * and RecommendationService, and workflow-service's SubmissionSearchDocument.
  */
 public final class IndexDocuments {
 
@@ -45,18 +49,18 @@ public final class IndexDocuments {
     }
     String owner = text(d, "ownerOrg");
     String visibility = text(d, "visibility");
-    if (owner == null) {
-      throw new InvalidDocument("ownerOrg missing");
-    }
     if (visibility == null || !VISIBILITIES.contains(visibility.toUpperCase(Locale.ROOT))) {
       throw new InvalidDocument("visibility missing or unknown");
+    }
+    if (owner == null && visibility.equalsIgnoreCase("ORGANISATION")) {
+      throw new InvalidDocument("ownerOrg missing");
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("key", key(type, change.id()));
     doc.put("type", type);
     doc.put("id", change.id());
     doc.put("source", source);
-    doc.put("ownerOrg", owner);
+    put(doc, "ownerOrg", owner);
     doc.put("visibility", visibility.toUpperCase(Locale.ROOT));
     doc.put("seq", change.seq());
     if (change.at() != null) {
@@ -71,10 +75,9 @@ public final class IndexDocuments {
         put(doc, "status", text(d, "status"));
         putAll(doc, "articles", values(d.get("articles"), "code", "number", "article"));
         putAll(doc, "violations", values(d.get("violations"), "code", "type", "name"));
-        putAll(doc, "compliance", complianceOf(d));
-        for (JsonNode person : iterable(d.get("persons"))) {
-          names.addAll(namesOf(person));
-        }
+        putAll(doc, "compliance", values(d.get("unCompliance")));
+        // already reduced by cases-service to what the case's audience may see of each person
+        names.addAll(values(d.get("personNames")));
       }
       case "person" -> {
         names.addAll(namesOf(d));
@@ -82,10 +85,11 @@ public final class IndexDocuments {
         put(doc, "summary", text(d, "occupation"));
       }
       case "recommendation" -> {
-        String symbol = text(d, "symbol");
+        String symbol = text(d, "reportSymbol");
         String paragraph = text(d, "paragraph");
         put(doc, "reference", symbol == null ? paragraph : symbol + " " + nonNull(paragraph));
-        put(doc, "title", firstOf(text(d, "title"), paragraph));
+        put(doc, "title", paragraph);
+        put(doc, "country", text(d, "stateUnderReview"));
         put(doc, "text", text(d, "text"));
         put(doc, "response", text(d, "response"));
         put(doc, "implementation", text(d, "implementation"));
@@ -97,19 +101,22 @@ public final class IndexDocuments {
         put(doc, "title", text(d, "title"));
         put(doc, "summary", text(d, "summary"));
         put(doc, "submissionStatus", text(d, "status"));
-        putAll(doc, "text", values(d.get("sections"), "text", "body"));
+        put(doc, "text", text(d, "text"));
+        putAll(doc, "text", values(d.get("headings")));
         putAll(doc, "organisations", values(d.get("coSigners"), "organisation", "id"));
       }
       default -> throw new InvalidDocument("unknown record type");
     }
-    put(doc, "country", upper(text(d, "country")));
+    put(doc, "country", upper(firstOf(text(d, "country"), (String) doc.get("country"))));
     JsonNode year = d.get("year");
     if (year != null && !year.isNull()) {
       // a non-numeric year is left for the mapping to refuse: that is a poison record
       doc.put("year", year.isNumber() ? year.asInt() : year.asText());
     }
     Set<String> organisations = new LinkedHashSet<>();
-    organisations.add(owner);
+    if (owner != null) {
+      organisations.add(owner);
+    }
     organisations.addAll(values(d.get("organisations")));
     @SuppressWarnings("unchecked")
     List<String> more = (List<String>) doc.getOrDefault("organisations", List.of());
@@ -177,17 +184,6 @@ public final class IndexDocuments {
       names.add(pseudonym);
     }
     return names;
-  }
-
-  private static List<String> complianceOf(JsonNode d) {
-    List<String> values = new ArrayList<>(values(d.get("compliance")));
-    for (JsonNode decision : iterable(d.get("unDecisions"))) {
-      String compliance = text(decision, "compliance");
-      if (compliance != null) {
-        values.add(compliance);
-      }
-    }
-    return values;
   }
 
   /** Strings of an array of strings, or of one named field of an array of objects. */

@@ -290,7 +290,7 @@ public class SearchQueries {
         s.hasNonNull("country") ? s.get("country").asText() : null,
         s.hasNonNull("year") ? s.get("year").asInt() : null,
         status,
-        s.path("ownerOrg").asText(),
+        s.hasNonNull("ownerOrg") ? s.get("ownerOrg").asText() : null,
         s.path("visibility").asText(),
         hit.score(),
         hit.highlight());

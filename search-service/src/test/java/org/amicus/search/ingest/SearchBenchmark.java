@@ -36,8 +36,7 @@ import org.springframework.web.client.RestClient;
  * <p>Excluded from the default build (tag {@code benchmark}); run it with
  *
  * <pre>
- * ./mvnw -B verify -pl search-service -am -Dtest=SearchBenchmark -Dgroups=benchmark \
- *   -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B verify -Pbenchmarks -pl search-service -am
  * </pre>
  *
  * ({@code -Dbenchmark.cases=N} for another size).
@@ -274,8 +273,8 @@ class SearchBenchmark {
         "status", pick(random, STATUS),
         "violations", List.of(pick(random, VIOLATIONS), pick(random, VIOLATIONS)),
         "articles", List.of("KZ-CC-" + pick(random, ARTICLES)),
-        "compliance", List.of(pick(random, COMPLIANCE)),
-        "persons", List.of(Map.of("name", name)),
+        "unCompliance", List.of(pick(random, COMPLIANCE)),
+        "personNames", List.of(name),
         "ownerOrg", pick(random, ORGS),
         "visibility", pick(random, VISIBILITY));
   }
@@ -337,8 +336,7 @@ class SearchBenchmark {
         .append(" | ")
         .append(ms(all, 99))
         .append(" |\n\n")
-        .append("Command: `./mvnw -B verify -pl search-service -am -Dtest=SearchBenchmark")
-        .append(" -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false`\n");
+        .append("Command: `./mvnw -B verify -Pbenchmarks -pl search-service -am`\n");
     Path report = Path.of("target", "benchmarks", "search.md");
     Files.createDirectories(report.getParent());
     Files.writeString(report, md.toString());

@@ -59,7 +59,7 @@ class AccessLeakTest {
                 TestElasticsearch.doc(
                     "title", "Record " + i + " on detention",
                     "name", pick(random, SURNAMES),
-                    "persons", List.of(Map.of("name", pick(random, SURNAMES))),
+                    "personNames", List.of(pick(random, SURNAMES)),
                     "status", "open",
                     "country", doc.country(),
                     "year", doc.year(),

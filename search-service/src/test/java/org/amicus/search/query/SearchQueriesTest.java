@@ -83,7 +83,7 @@ class SearchQueriesTest {
                 "status", "open",
                 "violations", List.of("arbitrary-detention", "torture"),
                 "articles", List.of("KZ-CC-174"),
-                "persons", List.of(Map.of("name", "Искандер Еримбетов")),
+                "personNames", List.of("Искандер Еримбетов"),
                 "ownerOrg", "odf",
                 "visibility", "COALITION")));
     changes.add(
@@ -109,7 +109,7 @@ class SearchQueriesTest {
               "recommendation",
               "r" + i,
               Map.of(
-                  "symbol", "A/HRC/28/10",
+                  "reportSymbol", "A/HRC/28/10",
                   "paragraph", "124." + i,
                   "text", "Review the criminal legislation restricting freedom of assembly",
                   "response", i % 3 == 0 ? "noted" : "supported",

@@ -1,7 +1,9 @@
 package org.amicus.workflow.review;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.amicus.workflow.submission.SubmissionSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Emails the people concerned when a submission needs them or moves on: a task waiting (review,
- * sign-off, revision), returned, approved, sent, the deadline approaching. Sent only after the
- * change commits, and a failed notification never undoes the change (it is logged by ids only).
+ * sign-off, revision), returned, approved, sent, rejected, the deadline approaching, escalated or
+ * missed. Amicus knows organisations, not each person's address: news about a submission goes to
+ * the team address of every organisation taking part (the lead and each co-signer). Sent only after
+ * the change commits, and a failed notification never undoes the change (it is logged by ids only).
  */
 @Component
 public class Notifications {
@@ -45,35 +49,46 @@ public class Notifications {
           send(
               s,
               "returned",
-              organisation(s.leadOrganisation()),
+              involved(s),
               "Returned with comments: " + title,
-              "Your submission was returned; the comments are in Amicus.");
-      case AWAITING_SIGNATURES -> {
-        List<String> coSigners = new ArrayList<>();
-        s.content().coSigningOrganisations().forEach(o -> coSigners.addAll(organisation(o)));
-        send(
-            s,
-            "sign-off-waiting",
-            coSigners,
-            "Sign-off waiting: " + title,
-            "Your organisation is asked to sign off a submission in Amicus.");
-      }
+              "The submission was returned to its authors; the comments are in Amicus.");
+      case AWAITING_SIGNATURES ->
+          send(
+              s,
+              "sign-off-waiting",
+              teams(s.content().coSigningOrganisations()),
+              "Sign-off waiting: " + title,
+              "Your organisation is asked to sign off a submission in Amicus.");
       case APPROVED ->
           send(
               s,
               "approved",
-              organisation(s.leadOrganisation()),
+              involved(s),
               "Approved: " + title,
-              "Your submission was approved and is being sent.");
+              "The submission was approved and is being sent to " + s.target() + ".");
       case SENT ->
           send(
               s,
               "sent",
-              organisation(s.leadOrganisation()),
+              involved(s),
               "Sent: " + title,
-              "Your submission was sent to " + s.target() + ".");
+              "The submission was sent to " + s.target() + ".");
+      case REJECTED ->
+          send(
+              s,
+              "rejected",
+              involved(s),
+              "Rejected: " + title,
+              "A coordinator rejected the submission; the reasons are in its comments in Amicus.");
+      case MISSED_DEADLINE ->
+          send(
+              s,
+              "missed-deadline",
+              withCoordinators(involved(s)),
+              "Deadline missed: " + title,
+              "The deadline " + s.content().deadline() + " passed before the submission was sent.");
       default -> {
-        // drafts, acknowledgements and ends need nobody's action
+        // drafts and acknowledgements need nobody's action
       }
     }
   }
@@ -82,43 +97,80 @@ public class Notifications {
     send(
         s,
         "deadline-approaching",
-        organisation(s.leadOrganisation()),
+        involved(s),
         "Deadline " + s.content().deadline() + ": " + s.content().title(),
         "The deadline of this submission is approaching and it is not yet approved.");
   }
 
-  void escalated(SubmissionSnapshot s) {
+  void escalated(SubmissionSnapshot s, String overdue) {
     send(
         s,
         "escalated",
-        List.of(properties.coordinators()),
+        withCoordinators(involved(s)),
         "Close to its deadline, not approved: " + s.content().title(),
-        "This submission's deadline is " + s.content().deadline() + "; it still needs you.");
+        "This submission's deadline is "
+            + s.content().deadline()
+            + " and it is not approved yet.\nStill open: "
+            + overdue
+            + "\nA follow-up task waits for a coordinator in Amicus.");
   }
 
-  private List<String> organisation(String organisation) {
-    String address = properties.organisations().get(organisation);
-    return address == null ? List.of() : List.of(address);
+  /** The team addresses of every organisation taking part: the lead, then each co-signer. */
+  private List<String> involved(SubmissionSnapshot s) {
+    List<String> organisations = new ArrayList<>();
+    organisations.add(s.leadOrganisation());
+    organisations.addAll(s.content().coSigningOrganisations());
+    return teams(organisations);
   }
 
+  private List<String> withCoordinators(List<String> addresses) {
+    Set<String> all = new LinkedHashSet<>(addresses);
+    all.add(properties.coordinators());
+    return List.copyOf(all);
+  }
+
+  private List<String> teams(List<String> organisations) {
+    Set<String> addresses = new LinkedHashSet<>();
+    for (String organisation : organisations) {
+      String address = properties.organisations().get(organisation);
+      if (address == null || address.isBlank()) {
+        // Organisation ids are not personal data; the missing setting is what an operator fixes.
+        log.warn("no team address configured for organisation={}", organisation);
+      } else {
+        addresses.add(address);
+      }
+    }
+    return List.copyOf(addresses);
+  }
+
+  /**
+   * One message per address, so a team address the server refuses does not keep the others from
+   * being told.
+   */
   private void send(
       SubmissionSnapshot s, String kind, List<String> to, String subject, String text) {
     if (!properties.enabled() || to.isEmpty()) {
       return;
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.from());
-    message.setTo(to.toArray(String[]::new));
-    message.setSubject("[Amicus] " + subject);
-    message.setText(text + "\n\nSubmission: " + s.id());
+    List<SimpleMailMessage> messages = new ArrayList<>();
+    for (String address : to) {
+      SimpleMailMessage message = new SimpleMailMessage();
+      message.setFrom(properties.from());
+      message.setTo(address);
+      message.setSubject("[Amicus] " + subject);
+      message.setText(text + "\n\nSubmission: " + s.id());
+      messages.add(message);
+    }
     Runnable sending =
         () -> {
-          try {
-            mail.send(message);
-            log.info("notification={} submission={}", kind, s.id());
-          } catch (MailException e) {
-            log.warn(
-                "notification={} submission={} failed={}", kind, s.id(), e.getClass().getName());
+          for (SimpleMailMessage message : messages) {
+            try {
+              mail.send(message);
+              log.info("notification={} submission={}", kind, s.id());
+            } catch (MailException e) {
+              log.warn(
+                  "notification={} submission={} failed={}", kind, s.id(), e.getClass().getName());
+            }
           }
         };
     if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -12,16 +12,20 @@ import org.springframework.stereotype.Component;
 class RecordMissedDeadlineDelegate implements JavaDelegate {
 
   private final SubmissionService submissions;
+  private final Notifications notifications;
 
-  RecordMissedDeadlineDelegate(SubmissionService submissions) {
+  RecordMissedDeadlineDelegate(SubmissionService submissions, Notifications notifications) {
     this.submissions = submissions;
+    this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     UUID id =
         UUID.fromString((String) execution.getVariable(SubmissionReviewProcess.SUBMISSION_ID));
-    submissions.changeStatus(
-        id, SubmissionStatus.MISSED_DEADLINE, "system", null, "MISSED_DEADLINE", null);
+    var missed =
+        submissions.changeStatus(
+            id, SubmissionStatus.MISSED_DEADLINE, "system", null, "MISSED_DEADLINE", null);
+    notifications.statusChanged(missed);
   }
 }

@@ -2,10 +2,7 @@ package org.amicus.workflow.review;
 
 import static org.amicus.workflow.review.SubmissionReviewProcess.*;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ public class ReviewService {
   private final TaskService tasks;
   private final HistoryService history;
   private final ManagementService management;
-  private final ReviewProperties properties;
+  private final DeadlineTimers timers;
   private final Notifications notifications;
 
   ReviewService(
@@ -47,7 +44,7 @@ public class ReviewService {
       TaskService tasks,
       HistoryService history,
       ManagementService management,
-      ReviewProperties properties,
+      DeadlineTimers timers,
       Notifications notifications) {
     this.submissions = submissions;
     this.checks = checks;
@@ -55,7 +52,7 @@ public class ReviewService {
     this.tasks = tasks;
     this.history = history;
     this.management = management;
-    this.properties = properties;
+    this.timers = timers;
     this.notifications = notifications;
   }
 
@@ -89,11 +86,7 @@ public class ReviewService {
     Map<String, Object> variables = roundVariables(submission, people);
     variables.put(SUBMISSION_ID, submission.id().toString());
     variables.put(LEAD_ORGANISATION, submission.leadOrganisation());
-    Instant deadlineAt =
-        submission.content().deadline().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    variables.put(DEADLINE_AT, Date.from(deadlineAt));
-    variables.put(REMINDER_AT, Date.from(deadlineAt.minus(properties.reminderBefore())));
-    variables.put(ESCALATE_AT, Date.from(deadlineAt.minus(properties.escalationBefore())));
+    variables.putAll(timers.variables(submission.content().deadline()));
     ProcessInstance instance =
         runtime.startProcessInstanceByKey(PROCESS_KEY, submission.id().toString(), variables);
     submissions.attachProcess(submission.id(), instance.getId());

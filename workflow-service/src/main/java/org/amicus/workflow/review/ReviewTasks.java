@@ -34,7 +34,8 @@ public class ReviewTasks {
     REVIEW(TASK_REVIEW, Set.of(APPROVE, RETURN, REJECT), Set.of(RETURN, REJECT)),
     LEGAL_REVIEW(TASK_LEGAL_REVIEW, Set.of(APPROVE, RETURN), Set.of(RETURN)),
     SIGN_OFF(TASK_CO_SIGNER_SIGN_OFF, Set.of("SIGN", "DECLINE"), Set.of("DECLINE")),
-    REVISE(TASK_REVISE, Set.of("RESUBMIT"), Set.of());
+    REVISE(TASK_REVISE, Set.of("RESUBMIT"), Set.of()),
+    FOLLOW_UP(TASK_FOLLOW_UP_OVERDUE, Set.of("DONE"), Set.of());
 
     final String taskKey;
     final Set<String> decisions;
@@ -141,6 +142,7 @@ public class ReviewTasks {
         variables.put(LEGAL_DECISION, decision);
         action = "LEGAL_REVIEW_" + past(decision);
       }
+      case FOLLOW_UP -> action = "OVERDUE_FOLLOWED_UP";
       case SIGN_OFF -> {
         if ("DECLINE".equals(decision)) {
           variables.put(SIGN_OFF_DECLINED, true);
@@ -199,7 +201,9 @@ public class ReviewTasks {
   /** Whether this caller may claim and complete this task. */
   boolean mayAct(Caller caller, Task task) {
     String key = task.getTaskDefinitionKey();
-    if (TASK_REVIEW.equals(key) || TASK_LEGAL_REVIEW.equals(key)) {
+    if (TASK_REVIEW.equals(key)
+        || TASK_LEGAL_REVIEW.equals(key)
+        || TASK_FOLLOW_UP_OVERDUE.equals(key)) {
       return caller.has(Role.COORDINATOR);
     }
     if (TASK_CO_SIGNER_SIGN_OFF.equals(key)) {
@@ -235,6 +239,7 @@ public class ReviewTasks {
     SubmissionSnapshot submission = submissions.find(submissionId);
     Kind kind = Kind.of(task);
     Object organisation = kind == Kind.SIGN_OFF ? tasks.getVariable(task.getId(), CO_SIGNER) : null;
+    Object overdue = kind == Kind.FOLLOW_UP ? tasks.getVariable(task.getId(), OVERDUE) : null;
     return new TaskView(
         task.getId(),
         task.getTaskDefinitionKey(),
@@ -246,7 +251,8 @@ public class ReviewTasks {
         (String) organisation,
         task.getAssignee(),
         task.getCreateTime().toInstant(),
-        kind.decisions.stream().sorted().toList());
+        kind.decisions.stream().sorted().toList(),
+        (String) overdue);
   }
 
   /**
@@ -254,6 +260,8 @@ public class ReviewTasks {
    *
    * @param organisation for a sign-off task, the organisation that signs
    * @param decisions what the task can be completed with
+   * @param overdue for a coordinators' follow-up task, what was still open when the deadline came
+   *     close
    */
   public record TaskView(
       String id,
@@ -266,5 +274,6 @@ public class ReviewTasks {
       String organisation,
       String assignee,
       Instant createdAt,
-      List<String> decisions) {}
+      List<String> decisions,
+      String overdue) {}
 }

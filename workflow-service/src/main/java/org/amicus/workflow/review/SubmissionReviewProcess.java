@@ -21,12 +21,16 @@ public final class SubmissionReviewProcess {
   public static final String TASK_AWAIT_ACKNOWLEDGEMENT = "Task_AwaitAcknowledgement";
   public static final String TASK_REMIND = "Task_RemindAuthors";
   public static final String TASK_ESCALATE = "Task_EscalateToCoordinators";
+  public static final String TASK_FOLLOW_UP_OVERDUE = "Task_FollowUpOverdue";
   public static final String TASK_RECORD_MISSED_DEADLINE = "Task_RecordMissedDeadline";
   public static final String END_REJECTED = "EndEvent_Rejected";
   public static final String END_ACKNOWLEDGED = "EndEvent_Acknowledged";
   public static final String END_MISSED_DEADLINE = "EndEvent_MissedDeadline";
   public static final String TIMER_REMINDER = "BoundaryEvent_ReminderDue";
-  public static final String TIMER_ESCALATION = "BoundaryEvent_EscalationDue";
+
+  /** The non-interrupting timer start of the escalation event sub-process. */
+  public static final String TIMER_ESCALATION = "StartEvent_EscalationDue";
+
   public static final String TIMER_DEADLINE = "BoundaryEvent_DeadlinePassed";
 
   /** Variables set when the process starts (and again on each resubmission). */
@@ -47,6 +51,9 @@ public final class SubmissionReviewProcess {
   public static final String REMINDER_AT = "reminderAt";
   public static final String ESCALATE_AT = "escalateAt";
   public static final String DEADLINE_AT = "deadlineAt";
+
+  /** What was still open when the escalation fired, for the coordinators' follow-up task. */
+  public static final String OVERDUE = "overdue";
 
   /** Outputs of the review-policy decision. */
   public static final String REVIEWS_REQUIRED = "reviewsRequired";

@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +28,7 @@ public class SubmissionService {
   private final Outbox outbox;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   SubmissionService(
       Submissions submissions,
@@ -34,7 +37,8 @@ public class SubmissionService {
       SubmissionEvents events,
       Outbox outbox,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher publisher) {
     this.submissions = submissions;
     this.revisions = revisions;
     this.comments = comments;
@@ -42,6 +46,7 @@ public class SubmissionService {
     this.outbox = outbox;
     this.json = json;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   @Transactional
@@ -97,7 +102,17 @@ public class SubmissionService {
             id, revision, submission.content(), caller.username(), clock.instant()));
     events.record(
         id, caller.username(), caller.organisation().orElse(null), "SAVED", revision, null);
-    return published(submission);
+    SubmissionSnapshot saved = published(submission);
+    if (submission.processInstanceId() != null
+        && !Objects.equals(current.content().deadline(), saved.content().deadline())) {
+      publisher.publishEvent(
+          new DeadlineChanged(
+              id,
+              submission.processInstanceId(),
+              current.content().deadline(),
+              saved.content().deadline()));
+    }
+    return saved;
   }
 
   @Transactional(readOnly = true)

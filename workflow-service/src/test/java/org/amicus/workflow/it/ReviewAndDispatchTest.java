@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,10 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +36,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,16 +121,51 @@ class ReviewAndDispatchTest {
   }
 
   Job dispatchJob(UUID id) {
+    return job(id, SubmissionReviewProcess.TASK_DISPATCH);
+  }
+
+  /** The submission's job at an activity (a timer or the dispatch step), or null. */
+  Job job(UUID id, String activityId) {
     return management
         .createJobQuery()
-        .processInstanceId(
-            runtime
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id.toString())
-                .singleResult()
-                .getId())
-        .activityId(SubmissionReviewProcess.TASK_DISPATCH)
+        .processInstanceId(processOf(id))
+        .activityId(activityId)
         .singleResult();
+  }
+
+  String processOf(UUID id) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(id.toString())
+        .singleResult()
+        .getId();
+  }
+
+  /**
+   * Runs the submission's jobs that are due at the engine's current time, as the executor would.
+   */
+  void runDueJobs(UUID id) {
+    for (Job due :
+        management.createJobQuery().processInstanceId(processOf(id)).executable().list()) {
+      management.executeJob(due.getId());
+    }
+  }
+
+  /** An individual UPR submission of anna's (odf), no co-signers, nobody named. */
+  Map<String, Object> individualUpr(LocalDate deadline) {
+    Map<String, Object> draft = new java.util.HashMap<>();
+    draft.put("type", "UPR_INDIVIDUAL");
+    draft.put("title", "Kazakhstan: freedom of association");
+    draft.put("language", "en");
+    draft.put("deadline", deadline.toString());
+    draft.put(
+        "sections",
+        List.of(Map.of("heading", "Registration", "text", "Associations must register.")));
+    return draft;
+  }
+
+  static Instant endOfDay(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   UUID jointUprNaming(String named, long caseId) throws Exception {
@@ -171,9 +211,13 @@ class ReviewAndDispatchTest {
     complete(zoe(), review, "RETURN", null, 400);
     complete(zoe(), review, "RETURN", "Please shorten the introduction", 200);
     assertThat(statusOf(id)).isEqualTo("RETURNED");
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
-        .until(() -> notified("team@odf.example", id, "[Amicus] Returned with comments"));
+    // Every organisation taking part hears of it at its team address (application.yml defaults).
+    awaitNotified(
+        id,
+        "[Amicus] Returned with comments",
+        "team@odf.example",
+        "team@fidu.example",
+        "team@kisr.example");
 
     // The authors resubmit; the coordinator approves; each co-signer signs for their organisation.
     String revise = task(anna(), id, SubmissionReviewProcess.TASK_REVISE);
@@ -194,10 +238,14 @@ class ReviewAndDispatchTest {
         null,
         200);
     assertThat(statusOf(id)).isEqualTo("APPROVED");
+    awaitNotified(
+        id, "[Amicus] Approved", "team@odf.example", "team@fidu.example", "team@kisr.example");
 
     management.executeJob(dispatchJob(id).getId());
 
     assertThat(statusOf(id)).isEqualTo("SENT");
+    awaitNotified(
+        id, "[Amicus] Sent", "team@odf.example", "team@fidu.example", "team@kisr.example");
     JsonNode dispatches = call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200);
     String messageId = dispatches.get(0).get("messageId").asText();
     assertThat(dispatches.get(0).get("sha256").asText()).hasSize(64);
@@ -303,6 +351,127 @@ class ReviewAndDispatchTest {
     }
   }
 
+  @Test
+  void movingTheDeadlineOfAReturnedDraftMovesItsTimersAndTheReminderFollowsTheNewDate()
+      throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Object> draft = individualUpr(today.plusDays(90));
+    UUID id =
+        UUID.fromString(call(post("/api/submissions"), anna(), draft, 201).get("id").asText());
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    complete(
+        zoe(),
+        task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW),
+        "RETURN",
+        "Please add the 2024 figures",
+        200);
+    assertThat(statusOf(id)).isEqualTo("RETURNED");
+    Instant eightDaysOn = today.plusDays(8).atStartOfDay(ZoneOffset.UTC).toInstant();
+    assertThat(job(id, SubmissionReviewProcess.TIMER_REMINDER).getDuedate().toInstant())
+        .isEqualTo(endOfDay(today.plusDays(90)).minus(14, ChronoUnit.DAYS));
+    ClockUtil.setCurrentTime(java.util.Date.from(eightDaysOn));
+    try {
+      assertThat(management.createJobQuery().processInstanceId(processOf(id)).executable().count())
+          .isZero();
+    } finally {
+      ClockUtil.reset();
+    }
+
+    // A passed deadline is refused and nothing moves.
+    draft.put("deadline", today.minusDays(1).toString());
+    JsonNode problem =
+        call(put("/api/submissions/{id}", id).header("If-Match", etag(id)), anna(), draft, 400);
+    assertThat(problem.findValuesAsText("field")).containsExactly("deadline");
+    assertThat(call(get("/api/submissions/{id}/versions", id), anna(), null, 200)).hasSize(1);
+    assertThat(job(id, SubmissionReviewProcess.TIMER_DEADLINE).getDuedate().toInstant())
+        .isEqualTo(endOfDay(today.plusDays(90)));
+
+    // The authors learn the deadline is in 20 days, not 90.
+    draft.put("deadline", today.plusDays(20).toString());
+    call(put("/api/submissions/{id}", id).header("If-Match", etag(id)), anna(), draft, 200);
+
+    Instant deadlineAt = endOfDay(today.plusDays(20));
+    assertThat(job(id, SubmissionReviewProcess.TIMER_REMINDER).getDuedate().toInstant())
+        .isEqualTo(deadlineAt.minus(14, ChronoUnit.DAYS));
+    assertThat(job(id, SubmissionReviewProcess.TIMER_ESCALATION).getDuedate().toInstant())
+        .isEqualTo(deadlineAt.minus(3, ChronoUnit.DAYS));
+    assertThat(job(id, SubmissionReviewProcess.TIMER_DEADLINE).getDuedate().toInstant())
+        .isEqualTo(deadlineAt);
+
+    // Eight days on, the reminder is due under the new deadline (under the old one it was not).
+    ClockUtil.setCurrentTime(java.util.Date.from(eightDaysOn));
+    try {
+      runDueJobs(id);
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(job(id, SubmissionReviewProcess.TIMER_REMINDER)).isNull();
+    assertThat(job(id, SubmissionReviewProcess.TIMER_ESCALATION)).isNotNull();
+    assertThat(statusOf(id)).isEqualTo("RETURNED");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> notified("team@odf.example", id, "[Amicus] Deadline " + today.plusDays(20)));
+    JsonNode history = call(get("/api/submissions/{id}/history", id), anna(), null, 200);
+    assertThat(history.findValuesAsText("action")).contains("DEADLINE_MOVED", "DEADLINE_REMINDER");
+
+    // Nobody resubmitted: the deadline passes.
+    management.executeJob(job(id, SubmissionReviewProcess.TIMER_DEADLINE).getId());
+    assertThat(statusOf(id)).isEqualTo("MISSED_DEADLINE");
+    awaitNotified(id, "[Amicus] Deadline missed", "team@odf.example", "coordinators@amicus.local");
+  }
+
+  @Test
+  void anOverdueReviewGivesTheCoordinatorsAFollowUpTaskSayingWhatIsOverdue() throws Exception {
+    UUID id =
+        UUID.fromString(
+            call(post("/api/submissions"), anna(), individualUpr(LocalDate.now().plusDays(10)), 201)
+                .get("id")
+                .asText());
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    call(
+        post("/api/tasks/{id}/claim", task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW)),
+        zoe(),
+        null,
+        200);
+
+    // Three days before the deadline, the review is still open.
+    management.executeJob(job(id, SubmissionReviewProcess.TIMER_ESCALATION).getId());
+
+    JsonNode followUp = null;
+    for (JsonNode t : call(get("/api/tasks"), ivan(), null, 200)) {
+      if (t.get("submissionId").asText().equals(id.toString())
+          && t.get("taskKey").asText().equals(SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)) {
+        followUp = t;
+      }
+    }
+    assertThat(followUp).isNotNull();
+    assertThat(followUp.get("name").asText()).isEqualTo("Follow up the overdue review or sign-off");
+    assertThat(followUp.get("overdue").asText())
+        .isEqualTo("Review the submission (claimed by zoe)");
+    assertThat(followUp.get("decisions").toString()).isEqualTo("[\"DONE\"]");
+    assertThat(task(anna(), id, SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)).isNull();
+    awaitNotified(
+        id, "[Amicus] Close to its deadline", "coordinators@amicus.local", "team@odf.example");
+
+    String followUpId = followUp.get("id").asText();
+    JsonNode problem =
+        call(
+            post("/api/tasks/{id}/complete", followUpId),
+            ivan(),
+            Map.of("decision", "APPROVE"),
+            400);
+    assertThat(problem.findValuesAsText("field")).containsExactly("decision");
+    complete(anna(), followUpId, "DONE", null, 404);
+    complete(ivan(), followUpId, "DONE", "Asked Zoe to finish today", 200);
+
+    assertThat(task(ivan(), id, SubmissionReviewProcess.TASK_FOLLOW_UP_OVERDUE)).isNull();
+    assertThat(statusOf(id)).isEqualTo("IN_REVIEW");
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+    JsonNode history = call(get("/api/submissions/{id}/history", id), zoe(), null, 200);
+    assertThat(history.findValuesAsText("action")).contains("ESCALATED", "OVERDUE_FOLLOWED_UP");
+  }
+
   /** Messages in a mailbox with a given Message-ID, read over IMAP. */
   static List<Message> messages(String mailbox, String messageId) throws Exception {
     SmtpInfo smtp = RealDependencies.smtp();
@@ -325,6 +494,15 @@ class ReviewAndDispatchTest {
     return found;
   }
 
+  /** Waits until a notification about the submission reached each mailbox. */
+  static void awaitNotified(UUID id, String subjectPrefix, String... mailboxes) {
+    for (String mailbox : mailboxes) {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> notified(mailbox, id, subjectPrefix));
+    }
+  }
+
   /** Whether a notification about the submission reached the mailbox. */
   static boolean notified(String mailbox, UUID id, String subjectPrefix) throws Exception {
     SmtpInfo smtp = RealDependencies.smtp();
@@ -333,13 +511,13 @@ class ReviewAndDispatchTest {
     try {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
-      // Searched on the server: the team mailboxes fill up over many runs.
-      for (Message message : inbox.search(new jakarta.mail.search.SubjectTerm(subjectPrefix))) {
-        if (String.valueOf(message.getContent()).contains(id.toString())) {
-          return true;
-        }
-      }
-      return false;
+      // Searched on the server, subject and body: the team mailboxes fill up over many runs and
+      // benchmarks, and reading every "Approved" message over IMAP outlasts the wait.
+      jakarta.mail.search.SearchTerm term =
+          new jakarta.mail.search.AndTerm(
+              new jakarta.mail.search.SubjectTerm(subjectPrefix),
+              new jakarta.mail.search.BodyTerm(id.toString()));
+      return inbox.search(term).length > 0;
     } finally {
       store.close();
     }

@@ -26,23 +26,19 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Complete review cycles per second on PostgreSQL (submit, policy decision, one approval, dispatch
  * job, acknowledgement), through the whole service and on the bare engine with the same model.
  *
- * <p>Run: {@code ./mvnw -B verify -pl workflow-service -am -Dtest=ReviewCycleBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Damicus.benchmark=true}. Prints the figures and writes
- * {@code workflow-service/target/benchmarks/workflow.md}. Off by default because it takes minutes
- * and measures, rather than checks.
+ * <p>Run: {@code ./mvnw -B verify -Pbenchmarks -pl workflow-service -am}. Prints the figures and
+ * writes {@code workflow-service/target/benchmarks/workflow.md}. Tagged {@code benchmark}, so left
+ * out of {@code ./mvnw verify}: it takes minutes and measures, rather than checks.
  */
-@EnabledIfSystemProperty(
-    named = "amicus.benchmark",
-    matches = "true",
-    disabledReason = "a measurement, run on demand with -Damicus.benchmark=true")
+@Tag("benchmark")
 class ReviewCycleBenchmark {
 
   static final int WARM_UP = 20;

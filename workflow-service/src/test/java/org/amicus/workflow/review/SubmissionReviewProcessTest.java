@@ -252,6 +252,36 @@ class SubmissionReviewProcessTest {
 
     assertThat(calls).containsExactly("remind", "escalate");
     assertThat(instance).isWaitingAt(TASK_REVIEW).hasPassed(TASK_REMIND, TASK_ESCALATE);
+    assertThat(task(instance, TASK_FOLLOW_UP_OVERDUE)).hasCandidateGroup(COORDINATOR_GROUP);
+
+    tasks.complete(task(instance, TASK_FOLLOW_UP_OVERDUE).getId());
+    assertThat(instance).isWaitingAt(TASK_REVIEW).isNotWaitingAt(TASK_FOLLOW_UP_OVERDUE);
+    assertThat(job(instance, TIMER_DEADLINE)).isNotNull();
+  }
+
+  @Test
+  void anOverdueSignOffGetsAFollowUpTaskThatClosesWhenEveryoneHasSigned() {
+    ProcessInstance instance = start("UPR_JOINT", "LOW", false, "fidu");
+    decide(instance, TASK_REVIEW, REVIEW_DECISION, APPROVE);
+    assertThat(instance).isWaitingAt(TASK_CO_SIGNER_SIGN_OFF);
+
+    management.executeJob(job(instance, TIMER_ESCALATION).getId());
+    assertThat(instance).isWaitingAt(TASK_CO_SIGNER_SIGN_OFF, TASK_FOLLOW_UP_OVERDUE);
+
+    tasks.complete(task(instance, TASK_CO_SIGNER_SIGN_OFF).getId());
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    sendAndAcknowledge(instance);
+  }
+
+  @Test
+  void anOpenFollowUpDoesNotKeepARejectedSubmissionAlive() {
+    ProcessInstance instance = start("UPR_INDIVIDUAL", "LOW", false);
+    management.executeJob(job(instance, TIMER_ESCALATION).getId());
+
+    decide(instance, TASK_REVIEW, REVIEW_DECISION, REJECT);
+
+    assertThat(instance).isEnded().hasPassed(END_REJECTED);
   }
 
   @Test

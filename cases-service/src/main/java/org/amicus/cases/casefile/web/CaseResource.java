@@ -1,10 +1,12 @@
 package org.amicus.cases.casefile.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.amicus.cases.audit.AuditEntry;
+import org.amicus.cases.casefile.CaseCsv;
 import org.amicus.cases.casefile.CaseFilter;
 import org.amicus.cases.casefile.CaseParts.ArticleView;
 import org.amicus.cases.casefile.CaseRequest;
@@ -14,15 +16,20 @@ import org.amicus.cases.casefile.CaseView;
 import org.amicus.cases.casefile.RiskLevel;
 import org.amicus.cases.casefile.Status;
 import org.amicus.cases.casefile.Violation;
+import org.amicus.cases.shared.CsvImport;
+import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Paging;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,9 +55,11 @@ class CaseResource {
           "updatedAt", "updatedAt");
 
   private final CaseService cases;
+  private final CaseCsv csv;
 
-  CaseResource(CaseService cases) {
+  CaseResource(CaseService cases, CaseCsv csv) {
     this.cases = cases;
+    this.csv = csv;
   }
 
   @GetMapping
@@ -75,6 +84,42 @@ class CaseResource {
         Paging.of(page, size, sort, SORTABLE, "id"));
   }
 
+  /** The filtered list (all pages, at most 10,000 rows) as UTF-8 CSV. */
+  @GetMapping("/export")
+  ResponseEntity<String> export(
+      Caller caller,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) String country,
+      @RequestParam(required = false) Violation violation,
+      @RequestParam(required = false) Visibility visibility,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) RiskLevel riskLevel,
+      @RequestParam(required = false) Long personId,
+      @RequestParam(required = false) String sort) {
+    return CsvImport.download(
+        csv.export(
+            caller,
+            new CaseFilter(
+                q, status, country, violation, visibility, ownerOrg, year, riskLevel, personId),
+            Paging.of(null, null, sort, SORTABLE, "id").getSort()),
+        "cases.csv");
+  }
+
+  /**
+   * UTF-8 CSV with the header of an export ({@code id}, {@code reference}, {@code ownerOrg} are
+   * ignored); {@code dryRun=true} reports every bad cell by line and field without writing;
+   * otherwise all rows are created, or none with 400.
+   */
+  @PostMapping("/import")
+  ImportReport importCsv(
+      Caller caller,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestBody(required = false) byte[] body) {
+    return csv.importCsv(caller, CsvImport.utf8(body), dryRun);
+  }
+
   @PostMapping
   ResponseEntity<CaseView> create(Caller caller, @Valid @RequestBody CaseRequest request) {
     CaseView created = cases.create(caller, request);
@@ -95,6 +140,18 @@ class CaseResource {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequest request) {
     return withEtag(cases.update(caller, id, ifMatch, request));
+  }
+
+  /** JSON Merge Patch (RFC 7396): only the fields sent change; null clears; same checks as PUT. */
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<CaseView> patch(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    return withEtag(cases.patch(caller, id, ifMatch, patch));
   }
 
   @DeleteMapping("/{id}")

@@ -1,23 +1,30 @@
 package org.amicus.cases.person.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import org.amicus.cases.person.ConsentRequest;
 import org.amicus.cases.person.Occupation;
+import org.amicus.cases.person.PersonCsv;
 import org.amicus.cases.person.PersonFilter;
 import org.amicus.cases.person.PersonRequest;
 import org.amicus.cases.person.PersonService;
 import org.amicus.cases.person.PersonView;
+import org.amicus.cases.shared.CsvImport;
+import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Paging;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,9 +47,11 @@ class PersonResource {
           "updatedAt", "updatedAt");
 
   private final PersonService persons;
+  private final PersonCsv csv;
 
-  PersonResource(PersonService persons) {
+  PersonResource(PersonService persons, PersonCsv csv) {
     this.persons = persons;
+    this.csv = csv;
   }
 
   @GetMapping
@@ -60,6 +69,37 @@ class PersonResource {
         caller,
         new PersonFilter(q, occupation, visibility, ownerOrg, region),
         Paging.of(page, size, sort, SORTABLE, "id"));
+  }
+
+  /** The filtered list (all pages, at most 10,000 rows) as UTF-8 CSV. */
+  @GetMapping("/export")
+  ResponseEntity<String> export(
+      Caller caller,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Occupation occupation,
+      @RequestParam(required = false) Visibility visibility,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String sort) {
+    return CsvImport.download(
+        csv.export(
+            caller,
+            new PersonFilter(q, occupation, visibility, ownerOrg, region),
+            Paging.of(null, null, sort, SORTABLE, "id").getSort()),
+        "persons.csv");
+  }
+
+  /**
+   * UTF-8 CSV with the header of an export ({@code id} and {@code ownerOrg} are ignored); {@code
+   * dryRun=true} reports every bad cell by line and field without writing; otherwise all rows are
+   * created, or none with 400.
+   */
+  @PostMapping("/import")
+  ImportReport importCsv(
+      Caller caller,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestBody(required = false) byte[] body) {
+    return csv.importCsv(caller, CsvImport.utf8(body), dryRun);
   }
 
   @PostMapping
@@ -82,6 +122,18 @@ class PersonResource {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody PersonRequest request) {
     return withEtag(persons.update(caller, id, ifMatch, request));
+  }
+
+  /** JSON Merge Patch (RFC 7396): only the fields sent change; null clears; same checks as PUT. */
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<PersonView> patch(
+      Caller caller,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    return withEtag(persons.patch(caller, id, ifMatch, patch));
   }
 
   @DeleteMapping("/{id}")

@@ -45,7 +45,8 @@ class TaskResource {
   @Operation(
       summary =
           "Complete with a decision: review APPROVE/RETURN/REJECT, legal review APPROVE/RETURN,"
-              + " sign-off SIGN/DECLINE, revision RESUBMIT; a comment is required to return,"
+              + " sign-off SIGN/DECLINE, revision RESUBMIT, overdue follow-up DONE; a comment is"
+              + " required to return,"
               + " reject or decline")
   ResponseEntity<SubmissionStatusView> complete(
       Caller caller, @PathVariable String id, @Valid @RequestBody Completion completion) {

@@ -1,4 +1,4 @@
-package org.amicus.cases.recommendation;
+package org.amicus.cases.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,5 +22,15 @@ class CsvTest {
   void anUnclosedQuoteIsReportedWithItsLine() {
     assertThatThrownBy(() -> Csv.parse("a,b\n\"open,x\n"))
         .hasMessage("line 2: a quoted field is never closed");
+  }
+
+  @Test
+  void writtenCellsComeBackUnchangedAndFormulasAreDefused() {
+    List<String> cells =
+        List.of("Джакишев, М.", "say \"no\"", "=HYPERLINK(\"x\")", "+7 700", " pad ");
+    String csv = Csv.write(List.of(cells));
+
+    assertThat(csv).startsWith("\uFEFF").contains("'=HYPERLINK").endsWith("\r\n");
+    assertThat(Csv.parse(csv).get(0).cells().stream().map(Csv::unguard).toList()).isEqualTo(cells);
   }
 }

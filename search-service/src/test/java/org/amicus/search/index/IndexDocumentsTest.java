@@ -1,0 +1,119 @@
+package org.amicus.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import org.amicus.platform.changefeed.Change;
+import org.amicus.search.index.IndexDocuments.InvalidDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The records exactly as the sources publish them (field names from cases-service's CaseService,
+ * PersonService and RecommendationService and workflow-service's SubmissionSearchDocument): a
+ * renamed field there must break here, not silently empty the search.
+ */
+class IndexDocumentsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void aCaseIsFoundByThePersonsItConcernsAndItsUnCompliance() throws Exception {
+    Map<String, Object> doc =
+        project(
+            "case",
+            """
+            {"id": 7, "reference": "KZ-2019-0042", "title": "Detention after the rally",
+             "summary": "Charged under art. 405", "country": "KZ", "year": 2019, "status": "OPEN",
+             "riskLevel": "HIGH", "violations": ["ARBITRARY_DETENTION"], "ownerOrg": "odf",
+             "visibility": "COALITION",
+             "articles": [{"code": "KZ-CC-405", "number": "405", "title": "Extremist organisation"}],
+             "personNames": ["Искандер Еримбетов", "Iskander Yerimbetov"],
+             "unCompliance": ["IGNORED"], "demo": false}
+            """);
+
+    assertThat(doc.get("names")).asList().contains("Искандер Еримбетов", "Iskander Yerimbetov");
+    assertThat(doc.get("nameSpellings")).asList().isNotEmpty();
+    assertThat(doc.get("compliance")).asList().containsExactly("IGNORED");
+    assertThat(doc.get("articles")).asList().containsExactly("KZ-CC-405");
+    assertThat(doc).containsEntry("ownerOrg", "odf").containsEntry("country", "KZ");
+  }
+
+  @Test
+  void aRecommendationOfTheWholeCoalitionHasNoOwnerAndIsStillIndexed() throws Exception {
+    Map<String, Object> doc =
+        project(
+            "recommendation",
+            """
+            {"id": 3, "visibility": "COALITION", "stateUnderReview": "KZ", "cycle": 3,
+             "session": 34, "reportSymbol": "A/HRC/41/10", "paragraph": "139.12",
+             "recommendingStates": ["Norway"], "text": "Protect lawyers from intimidation",
+             "themes": ["LAWYERS"], "response": "SUPPORTED", "implementation": "NOT_IMPLEMENTED",
+             "demo": false}
+            """);
+
+    assertThat(doc).doesNotContainKey("ownerOrg").containsEntry("visibility", "COALITION");
+    assertThat(doc).containsEntry("reference", "A/HRC/41/10 139.12").containsEntry("country", "KZ");
+    assertThat(doc.get("text").toString()).contains("Protect lawyers", "Norway");
+    assertThat(doc).containsEntry("response", "SUPPORTED");
+    assertThat(doc.get("organisations")).asList().isEmpty();
+  }
+
+  @Test
+  void aSubmissionIsFoundByTheTextOfItsSections() throws Exception {
+    Map<String, Object> doc =
+        project(
+            "submission",
+            """
+            {"id": "5b0c", "ownerOrg": "odf", "visibility": "COALITION", "coSigners": ["fidu"],
+             "status": "IN_REVIEW", "type": "UPR", "target": "OHCHR", "title": "Joint submission",
+             "language": "en", "deadline": "2027-03-01", "revision": 2, "caseIds": [7],
+             "recommendationIds": [3], "headings": ["Civic space"],
+             "text": "Arbitrary detention of peaceful protesters", "updatedAt": "2026-11-29T02:00:00Z"}
+            """);
+
+    assertThat(doc.get("text").toString()).contains("Arbitrary detention", "Civic space");
+    assertThat(doc).containsEntry("submissionStatus", "IN_REVIEW");
+    assertThat(doc.get("organisations")).asList().containsExactly("odf", "fidu");
+  }
+
+  @Test
+  void aPersonIsFoundByEveryRecordedSpelling() throws Exception {
+    Map<String, Object> doc =
+        project(
+            "person",
+            """
+            {"id": 11, "ownerOrg": "kisr", "visibility": "ORGANISATION",
+             "names": ["Козловская", "Kozlovska"], "pseudonym": "Lawyer K.", "occupation": "LAWYER",
+             "region": "Kharkiv", "birthYear": 1980, "consent": {"PUBLIC": false}, "demo": false}
+            """);
+
+    assertThat(doc.get("names")).asList().contains("Козловская", "Kozlovska", "Lawyer K.");
+    assertThat(doc).containsEntry("title", "Козловская").containsEntry("summary", "LAWYER");
+  }
+
+  @Test
+  void aRecordPrivateToAnOrganisationThatNamesNoneIsRefused() {
+    assertThatThrownBy(
+            () ->
+                project("case", "{\"id\": 1, \"title\": \"x\", \"visibility\": \"ORGANISATION\"}"))
+        .isInstanceOf(InvalidDocument.class)
+        .hasMessage("ownerOrg missing");
+  }
+
+  private static Map<String, Object> project(String type, String json) throws Exception {
+    JsonNode document = JSON.readTree(json);
+    return IndexDocuments.project(
+        "cases",
+        new Change(
+            1,
+            type,
+            document.get("id").asText(),
+            Change.Operation.UPSERT,
+            Instant.now(),
+            document));
+  }
+}
