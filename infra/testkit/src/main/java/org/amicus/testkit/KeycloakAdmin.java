@@ -118,6 +118,20 @@ public final class KeycloakAdmin {
     return json.get("access_token").asText();
   }
 
+  /**
+   * Lifts a demo user's temporary brute-force lockout: other builds' wrong-password tests on a
+   * shared Keycloak can lock anna or clara out for minutes, which is no fault of the platform.
+   */
+  public void unlock(String username) {
+    String token = adminToken();
+    JsonNode users = json(request(admin(token, "/users?exact=true&username=" + username).GET()));
+    if (users.size() == 1) {
+      request(
+          admin(token, "/attack-detection/brute-force/users/" + users.get(0).get("id").asText())
+              .DELETE());
+    }
+  }
+
   /** The user's sessions in Keycloak (SSO sessions). */
   public int sessionsOf(String username) {
     String token = adminToken();
