@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
  */
 final class Browser {
 
+  /** HTTP/1.1 as a browser speaks it over plain http (no h2c upgrade attempts). */
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();

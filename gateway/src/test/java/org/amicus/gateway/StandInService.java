@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,6 +36,8 @@ final class StandInService {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+    // a thread per exchange, as a real service has: one slow exchange never holds up the next
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
