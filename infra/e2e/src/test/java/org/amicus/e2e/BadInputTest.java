@@ -107,8 +107,13 @@ class BadInputTest {
                 + "&type="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
 
-    assertThat(reply.status()).as(reply.toString()).isLessThan(500);
-    if (reply.status() >= 400) {
+    assertThat(reply.status()).as("HTTP %d", reply.status()).isLessThan(500);
+    if (reply.status() == 414) {
+      // A request line longer than the gateway's limit (server.netty.max-initial-line-length) is
+      // refused by its HTTP server before any code of ours runs, with an empty body: Reactor Netty
+      // offers no hook for problem details there (docs/security.md).
+      assertThat(reply.body()).isEmpty();
+    } else if (reply.status() >= 400) {
       assertWellFormedProblem(reply);
     }
   }
