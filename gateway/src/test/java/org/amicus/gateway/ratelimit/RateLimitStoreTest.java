@@ -22,9 +22,9 @@ import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.util.ClassUtils;
 
 /**
- * Which rate limiter the gateway uses. There is no Redis on the build machines, so the shared store
- * is tested only as far as its configuration: chosen by {@code amicus.gateway.rate-limit.store},
- * with the configured limits, and letting requests through when Redis cannot be reached.
+ * Which rate limiter the gateway uses: chosen by {@code amicus.gateway.rate-limit.store}, with the
+ * configured limits, and letting requests through when Redis cannot be reached. Counting in a real
+ * Redis shared by two gateways is {@code SharedRateLimitTest}'s.
  */
 class RateLimitStoreTest {
 
