@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,16 @@ final class Browser {
       seen.add(response);
       return response;
     } catch (IOException e) {
+      if (e instanceof HttpTimeoutException) {
+        // A hang is found faster with what every thread (the gateway's among them) was doing.
+        System.out.println("Timed out waiting for " + uri + "; threads at that moment:");
+        Thread.getAllStackTraces()
+            .forEach(
+                (thread, stack) -> {
+                  System.out.println("\"" + thread.getName() + "\" " + thread.getState());
+                  Arrays.stream(stack).forEach(frame -> System.out.println("    at " + frame));
+                });
+      }
       throw new IllegalStateException("No answer from " + uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -27,7 +27,6 @@ import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,12 +83,6 @@ class GatewayLoginTest {
   }
 
   @Test
-  @Disabled(
-      "In the full ./mvnw verify (not alone, nor with the same test classes before it) the API call"
-          + " after sign-in hung until the client's 60 s timeout, twice on 29 Nov 2026; the cause is"
-          + " not found yet (see issue 6's note). The same path, a browser signed in through the"
-          + " gateway calling the services with its session, is walked by infra/e2e's"
-          + " BrowserJourneyTest in real Chromium.")
   void aBrowserSignsInWithKeycloakAndReachesAServiceAsItsUserWithoutEverHoldingAToken()
       throws Exception {
     Browser browser = new Browser();
