@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8's faults around a submission in flight: workflow-service killed and PostgreSQL restarted
- * mid-process, SMTP down during the dispatch. Every test leaves the platform running again.
+ * mid-process; SMTP down during the dispatch until the retries are spent and an admin sees the
+ * incident. Every test leaves the platform running again.
  */
 class WorkflowFaultsTest {
 
@@ -59,31 +60,55 @@ class WorkflowFaultsTest {
   }
 
   @Test
-  void withSmtpDownTheDispatchWaitsAndExactlyOneEmailArrivesOnceItIsBack() {
+  void withSmtpDownTheDispatchIsRetriedThenAnIncidentAndOnceBackExactlyOneEmailArrives() {
     String title = "SMTP outage test " + UUID.randomUUID();
     String submission = submitted(title);
     JsonNode review = awaitReviewTask(submission);
+    Api adam = platform.api("adam");
 
     platform.kill(Component.SMTP);
+    JsonNode incident;
     try {
       Reply approved =
           clara.post(
               "/api/tasks/" + review.get("id").asText() + "/complete",
               Map.of("decision", "APPROVE"));
       assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-      // the dispatch job fails while the server is gone, and is retried (R3/PT1M)
-      await("a failed dispatch attempt")
-          .during(Duration.ofSeconds(10))
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> status(submission), status -> status.equals("APPROVED"));
+      // Three attempts a minute apart (R3/PT1M), then an incident for the admins.
+      incident =
+          await("the dispatch incident")
+              .atMost(RECOVERY)
+              .pollInterval(Duration.ofSeconds(5))
+              .until(() -> incidentOf(adam, submission), found -> found != null);
+      assertThat(incident.get("activityId").asText()).isEqualTo("Task_DispatchSubmission");
+      assertThat(status(submission))
+          .as("not sent while the mail server is down")
+          .isEqualTo("APPROVED");
     } finally {
       platform.restart(Component.SMTP);
     }
 
+    Reply retried =
+        adam.post(
+            "/api/admin/workflow/incidents/" + incident.get("id").asText() + "/retry", Map.of());
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
     awaitStatus(submission, "SENT");
     assertThat(mailsTitled(title)).as("sent exactly once").hasSize(1);
     JsonNode dispatches = anna.get("/api/submissions/" + submission + "/dispatches").json();
     assertThat(dispatches).hasSize(1);
+    assertThat(incidentOf(adam, submission)).as("the incident is resolved").isNull();
+  }
+
+  /** The open incident of a submission's process, as an admin sees it, or null. */
+  private static JsonNode incidentOf(Api admin, String submission) {
+    Reply incidents = admin.get("/api/admin/workflow/incidents");
+    assertThat(incidents.status()).as(incidents.toString()).isEqualTo(200);
+    for (JsonNode incident : incidents.json()) {
+      if (submission.equals(incident.path("submissionId").asText())) {
+        return incident;
+      }
+    }
+    return null;
   }
 
   private String submitted(String title) {
