@@ -1,5 +1,6 @@
 package org.amicus.e2e;
 
+import static org.amicus.e2e.Records.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -338,11 +339,6 @@ class BadInputTest {
   private static long written() {
     return anna.get("/api/persons?size=1").json().get("total").asLong()
         + anna.get("/api/cases?size=1").json().get("total").asLong();
-  }
-
-  private static JsonNode created(Reply reply) {
-    assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
-    return reply.json();
   }
 
   private static byte[] json(Map<String, Object> body) {

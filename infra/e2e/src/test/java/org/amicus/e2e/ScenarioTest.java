@@ -1,5 +1,8 @@
 package org.amicus.e2e;
 
+import static org.amicus.e2e.Records.caseOf;
+import static org.amicus.e2e.Records.created;
+import static org.amicus.e2e.Records.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -400,37 +403,6 @@ class ScenarioTest {
 
   // ---- helpers
 
-  private static Map<String, Object> person(
-      String name, List<String> spellings, String occupation, String pseudonym) {
-    return Map.of(
-        "originalName", name,
-        "spellings", spellings,
-        "occupation", occupation,
-        "region", "Almaty",
-        "pseudonym", pseudonym,
-        "visibility", "COALITION");
-  }
-
-  private static Map<String, Object> caseOf(String title, long person, List<String> violations) {
-    return Map.of(
-        "title",
-        title,
-        "country",
-        "KZ",
-        "year",
-        2022,
-        "personIds",
-        List.of(person),
-        "violations",
-        violations,
-        "status",
-        "OPEN",
-        "riskLevel",
-        "HIGH",
-        "visibility",
-        "COALITION");
-  }
-
   private void link(long recommendation, long caseId) {
     Reply current = clara.get("/api/recommendations/" + recommendation);
     Reply assessed =
@@ -442,11 +414,6 @@ class ScenarioTest {
                 "evidenceCaseIds", List.of(caseId)),
             Map.of("If-Match", current.header("ETag")));
     assertThat(assessed.status()).as(assessed.toString()).isEqualTo(200);
-  }
-
-  private static JsonNode created(Reply reply) {
-    assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
-    return reply.json();
   }
 
   private JsonNode awaitTask(Api who, String taskKey) {

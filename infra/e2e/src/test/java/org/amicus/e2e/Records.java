@@ -1,0 +1,53 @@
+package org.amicus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.amicus.e2e.Api.Reply;
+
+/** The records the platform tests create, written as a partner's client sends them. */
+final class Records {
+
+  private Records() {}
+
+  /** A person documented by the coalition, in Almaty, seen by the whole coalition. */
+  static Map<String, Object> person(
+      String name, List<String> spellings, String occupation, String pseudonym) {
+    return Map.of(
+        "originalName", name,
+        "spellings", spellings,
+        "occupation", occupation,
+        "region", "Almaty",
+        "pseudonym", pseudonym,
+        "visibility", "COALITION");
+  }
+
+  /** An open, high-risk case in Kazakhstan (2022) about one person, seen by the coalition. */
+  static Map<String, Object> caseOf(String title, long person, List<String> violations) {
+    return Map.of(
+        "title",
+        title,
+        "country",
+        "KZ",
+        "year",
+        2022,
+        "personIds",
+        List.of(person),
+        "violations",
+        violations,
+        "status",
+        "OPEN",
+        "riskLevel",
+        "HIGH",
+        "visibility",
+        "COALITION");
+  }
+
+  /** The body of a 200 or 201 answer; any other answer fails the test, showing it whole. */
+  static JsonNode created(Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+    return reply.json();
+  }
+}
