@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.amicus.testkit.Component;
 import org.amicus.testkit.Postmaster;
+import org.amicus.testkit.ServerProcess;
 import org.amicus.testkit.Supervisors;
 
 /**
@@ -36,6 +37,11 @@ final class OwnDependency {
 
   Component component() {
     return component;
+  }
+
+  /** The server as it was last started. */
+  synchronized ServerProcess process() {
+    return ServerProcess.of(state);
   }
 
   /** Starts it unless it runs; blocks until it is ready and returns its state. */

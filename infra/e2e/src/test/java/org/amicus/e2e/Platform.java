@@ -31,6 +31,7 @@ import org.amicus.testkit.LogTail;
 import org.amicus.testkit.Ports;
 import org.amicus.testkit.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.ServerProcess;
 import org.amicus.testkit.SmtpInfo;
 import org.awaitility.Awaitility;
 
@@ -341,6 +342,12 @@ public final class Platform {
   }
 
   /** Whether PostgreSQL, Elasticsearch and SMTP are this JVM's own, so tests may kill them. */
+  /** A dependency's server: this JVM's own, or the build's shared one (Keycloak always). */
+  public ServerProcess process(Component dependency) {
+    OwnDependency mine = own.get(dependency);
+    return mine != null ? mine.process() : RealDependencies.process(dependency);
+  }
+
   public boolean ownsDependencies() {
     return !own.isEmpty();
   }

@@ -160,6 +160,11 @@ final class ElasticsearchRunner implements Runner {
   }
 
   @Override
+  public long serverPid() {
+    return node.pid();
+  }
+
+  @Override
   public void stop() {
     if (node != null) {
       node.stop();

@@ -181,6 +181,11 @@ final class KeycloakRunner implements Runner {
   }
 
   @Override
+  public long serverPid() {
+    return keycloak.pid();
+  }
+
+  @Override
   public void stop() {
     if (keycloak != null) {
       keycloak.stop();

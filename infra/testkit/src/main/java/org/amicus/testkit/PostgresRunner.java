@@ -2,6 +2,7 @@ package org.amicus.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,10 +16,12 @@ final class PostgresRunner implements Runner {
   private static final Duration ORPHAN_GRACE = Duration.ofSeconds(15);
 
   private EmbeddedPostgres postgres;
+  private Path dataDir;
 
   @Override
   public Map<String, String> start(RunSpec spec) throws Exception {
     int port = spec.portOrFree();
+    dataDir = spec.dataDir();
     // A supervisor killed mid-run leaves its server on the data directory, holding the port.
     Postmaster.stopOrphan(spec.dataDir(), ORPHAN_GRACE);
     if (!spec.keepData()) {
@@ -58,6 +61,12 @@ final class PostgresRunner implements Runner {
               .formatted(verb, USER, password.replace("'", "''")));
     }
     return password;
+  }
+
+  /** The postmaster, which {@code pg_ctl} detached from this supervisor. */
+  @Override
+  public long serverPid() {
+    return Postmaster.of(dataDir).orElseThrow().pid();
   }
 
   @Override

@@ -41,6 +41,11 @@ public final class RealDependencies {
     return new SmtpInfo(ensure(Component.SMTP));
   }
 
+  /** A dependency's server process, started if it does not run yet. */
+  public static ServerProcess process(Component component) {
+    return ServerProcess.of(ensure(component));
+  }
+
   private static java.util.Map<String, String> ensure(Component component) {
     return supervisors().ensure(component, Supervisors.Options.EPHEMERAL);
   }

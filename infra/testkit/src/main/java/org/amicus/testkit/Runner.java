@@ -12,6 +12,14 @@ interface Runner {
    */
   Map<String, String> start(RunSpec spec) throws Exception;
 
+  /**
+   * The process that is the server once {@link #start} returned, measured with its descendants
+   * (memory in the benchmark report). This supervisor JVM when the server runs inside it.
+   */
+  default long serverPid() {
+    return ProcessHandle.current().pid();
+  }
+
   /** Stops the dependency and every process it started. Must be safe to call twice. */
   void stop();
 }

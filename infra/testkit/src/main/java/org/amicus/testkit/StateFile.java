@@ -18,6 +18,12 @@ final class StateFile {
 
   static final String PID = "supervisor.pid";
 
+  /** How long the server took to start and answer, in milliseconds (the supervisor's JVM aside). */
+  static final String READY_AFTER_MS = "ready.after.ms";
+
+  /** The server's process; with its descendants, what the server occupies. */
+  static final String SERVER_PID = "server.pid";
+
   private StateFile() {}
 
   static Path of(Path stateDir, Component component) {

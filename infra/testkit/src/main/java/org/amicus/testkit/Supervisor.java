@@ -52,8 +52,12 @@ public final class Supervisor {
             handle -> handle.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
 
     Map<String, String> state;
+    long starting = System.nanoTime();
     try {
       state = new LinkedHashMap<>(runner.start(new RunSpec(dataDir, port, keepData, log)));
+      state.put(
+          StateFile.READY_AFTER_MS, Long.toString((System.nanoTime() - starting) / 1_000_000));
+      state.put(StateFile.SERVER_PID, Long.toString(runner.serverPid()));
     } catch (Exception e) {
       System.err.println(component.id() + " failed to start: " + e.getMessage());
       e.printStackTrace();

@@ -32,6 +32,18 @@ class SharedPostgresAndSmtpTest {
   }
 
   @Test
+  void theBenchmarkReportCanTellHowLongPostgresTookToStartAndWhatItOccupies() {
+    RealDependencies.postgres();
+    ServerProcess server = RealDependencies.process(Component.POSTGRES);
+
+    assertThat(server.readyAfter()).isPositive();
+    assertThat(ProcessHandle.of(server.pid()).flatMap(p -> p.info().command()))
+        .as("the postmaster, not its supervisor")
+        .hasValueSatisfying(command -> assertThat(command).endsWith("postgres"));
+    assertThat(server.memoryMegabytes()).isPositive();
+  }
+
+  @Test
   void mailSentOverSmtpCanBeReadBackOverImap() throws Exception {
     SmtpInfo smtp = RealDependencies.smtp();
     Properties props = new Properties();
