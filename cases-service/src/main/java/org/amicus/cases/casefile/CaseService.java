@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.amicus.cases.audit.AuditEntry;
 import org.amicus.cases.audit.AuditLog;
@@ -42,6 +44,7 @@ import org.amicus.platform.web.FieldError;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,6 +74,10 @@ public class CaseService {
   private final AuditLog audit;
   private final MergePatch patches;
   private final Clock clock = Clock.systemUTC();
+  private final PartKind<Charge, ChargeRequest> chargeParts;
+  private final PartKind<CaseEvent, EventRequest> eventParts;
+  private final PartKind<UnDecision, DecisionRequest> decisionParts;
+  private final PartKind<Representation, RepresentationRequest> representationParts;
 
   CaseService(
       CaseFiles cases,
@@ -95,6 +102,42 @@ public class CaseService {
     this.outbox = outbox;
     this.audit = audit;
     this.patches = patches;
+    this.chargeParts =
+        new PartKind<>(
+            "Charge",
+            "charge",
+            charges,
+            Charge::new,
+            (charge, caseId) -> charge.caseId = caseId,
+            charge -> charge.caseId,
+            this::applyCharge);
+    this.eventParts =
+        new PartKind<>(
+            "Event",
+            "event",
+            events,
+            CaseEvent::new,
+            (event, caseId) -> event.caseId = caseId,
+            event -> event.caseId,
+            this::applyEvent);
+    this.decisionParts =
+        new PartKind<>(
+            "Decision",
+            "decision",
+            decisions,
+            UnDecision::new,
+            (decision, caseId) -> decision.caseId = caseId,
+            decision -> decision.caseId,
+            this::applyDecision);
+    this.representationParts =
+        new PartKind<>(
+            "Representation",
+            "representation",
+            representations,
+            Representation::new,
+            (representation, caseId) -> representation.caseId = caseId,
+            representation -> representation.caseId,
+            this::applyRepresentation);
   }
 
   // ---- the case itself
@@ -227,139 +270,79 @@ public class CaseService {
     return ids.stream().filter(ok::contains).toList();
   }
 
-  // ---- charges
+  // ---- parts: charges, events, UN decisions, representation
 
   @Transactional
   public List<ChargeView> charges(Caller caller, long id) {
-    CaseFile c = readable(caller, id);
-    audit.record(caller, "read.charges", RECORD, key(c));
-    return chargeViews(c);
+    return readParts(caller, id, "charges", this::chargeViews);
   }
 
   @Transactional
   public CaseView addCharge(Caller caller, long id, ChargeRequest request) {
-    CaseFile c = writable(caller, id);
-    Charge charge = new Charge();
-    charge.caseId = c.id;
-    applyCharge(c, charge, request);
-    charges.save(charge);
-    return touched(caller, c, "charge.add");
+    return addPart(caller, id, chargeParts, request);
   }
 
   @Transactional
   public CaseView updateCharge(
       Caller caller, long id, long chargeId, String ifMatch, ChargeRequest request) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    Charge charge = part(charges.findById(chargeId), c, x -> x.caseId, "Charge " + chargeId);
-    applyCharge(c, charge, request);
-    charges.save(charge);
-    return touched(caller, c, "charge.update");
+    return updatePart(caller, id, chargeParts, chargeId, ifMatch, request);
   }
 
   @Transactional
   public CaseView deleteCharge(Caller caller, long id, long chargeId, String ifMatch) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    charges.delete(part(charges.findById(chargeId), c, x -> x.caseId, "Charge " + chargeId));
-    return touched(caller, c, "charge.delete");
+    return deletePart(caller, id, chargeParts, chargeId, ifMatch);
   }
-
-  // ---- events
 
   @Transactional
   public List<EventView> events(Caller caller, long id) {
-    CaseFile c = readable(caller, id);
-    audit.record(caller, "read.events", RECORD, key(c));
-    return eventViews(c);
+    return readParts(caller, id, "events", this::eventViews);
   }
 
   @Transactional
   public CaseView addEvent(Caller caller, long id, EventRequest request) {
-    CaseFile c = writable(caller, id);
-    CaseEvent event = new CaseEvent();
-    event.caseId = c.id;
-    applyEvent(c, event, request);
-    events.save(event);
-    return touched(caller, c, "event.add");
+    return addPart(caller, id, eventParts, request);
   }
 
   @Transactional
   public CaseView updateEvent(
       Caller caller, long id, long eventId, String ifMatch, EventRequest request) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    CaseEvent event = part(events.findById(eventId), c, x -> x.caseId, "Event " + eventId);
-    applyEvent(c, event, request);
-    events.save(event);
-    return touched(caller, c, "event.update");
+    return updatePart(caller, id, eventParts, eventId, ifMatch, request);
   }
 
   @Transactional
   public CaseView deleteEvent(Caller caller, long id, long eventId, String ifMatch) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    events.delete(part(events.findById(eventId), c, x -> x.caseId, "Event " + eventId));
-    return touched(caller, c, "event.delete");
+    return deletePart(caller, id, eventParts, eventId, ifMatch);
   }
-
-  // ---- UN decisions
 
   @Transactional
   public List<DecisionView> decisions(Caller caller, long id) {
-    CaseFile c = readable(caller, id);
-    audit.record(caller, "read.decisions", RECORD, key(c));
-    return decisionViews(c);
+    return readParts(caller, id, "decisions", this::decisionViews);
   }
 
   @Transactional
   public CaseView addDecision(Caller caller, long id, DecisionRequest request) {
-    CaseFile c = writable(caller, id);
-    UnDecision decision = new UnDecision();
-    decision.caseId = c.id;
-    applyDecision(c, decision, request);
-    decisions.save(decision);
-    return touched(caller, c, "decision.add");
+    return addPart(caller, id, decisionParts, request);
   }
 
   @Transactional
   public CaseView updateDecision(
       Caller caller, long id, long decisionId, String ifMatch, DecisionRequest request) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    UnDecision decision =
-        part(decisions.findById(decisionId), c, x -> x.caseId, "Decision " + decisionId);
-    applyDecision(c, decision, request);
-    decisions.save(decision);
-    return touched(caller, c, "decision.update");
+    return updatePart(caller, id, decisionParts, decisionId, ifMatch, request);
   }
 
   @Transactional
   public CaseView deleteDecision(Caller caller, long id, long decisionId, String ifMatch) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    decisions.delete(
-        part(decisions.findById(decisionId), c, x -> x.caseId, "Decision " + decisionId));
-    return touched(caller, c, "decision.delete");
+    return deletePart(caller, id, decisionParts, decisionId, ifMatch);
   }
-
-  // ---- representation
 
   @Transactional
   public List<RepresentationView> representations(Caller caller, long id) {
-    CaseFile c = readable(caller, id);
-    audit.record(caller, "read.representations", RECORD, key(c));
-    return representationViews(c);
+    return readParts(caller, id, "representations", this::representationViews);
   }
 
   @Transactional
   public CaseView addRepresentation(Caller caller, long id, RepresentationRequest request) {
-    CaseFile c = writable(caller, id);
-    Representation r = new Representation();
-    r.caseId = c.id;
-    applyRepresentation(c, r, request);
-    representations.save(r);
-    return touched(caller, c, "representation.add");
+    return addPart(caller, id, representationParts, request);
   }
 
   @Transactional
@@ -369,31 +352,75 @@ public class CaseService {
       long representationId,
       String ifMatch,
       RepresentationRequest request) {
-    CaseFile c = writable(caller, id);
-    Etag.require(ifMatch, c.version);
-    Representation r =
-        part(
-            representations.findById(representationId),
-            c,
-            x -> x.caseId,
-            "Representation " + representationId);
-    applyRepresentation(c, r, request);
-    representations.save(r);
-    return touched(caller, c, "representation.update");
+    return updatePart(caller, id, representationParts, representationId, ifMatch, request);
   }
 
   @Transactional
   public CaseView deleteRepresentation(
       Caller caller, long id, long representationId, String ifMatch) {
+    return deletePart(caller, id, representationParts, representationId, ifMatch);
+  }
+
+  /**
+   * One kind of part of a case: where it is stored, its name in problems ({@code "Charge 12"}) and
+   * in the audit trail ({@code charge.add}), and how a request fills it, with the checks that go
+   * with it.
+   */
+  private record PartKind<E, Q>(
+      String name,
+      String action,
+      JpaRepository<E, Long> store,
+      Supplier<E> create,
+      BiConsumer<E, Long> attach,
+      Function<E, Long> caseOf,
+      Filler<E, Q> fill) {}
+
+  @FunctionalInterface
+  private interface Filler<E, Q> {
+    void fill(CaseFile c, E part, Q request);
+  }
+
+  /** Reading a case's parts is audited like reading the case ({@code read.charges}). */
+  private <V> List<V> readParts(
+      Caller caller, long id, String parts, Function<CaseFile, List<V>> views) {
+    CaseFile c = readable(caller, id);
+    audit.record(caller, "read." + parts, RECORD, key(c));
+    return views.apply(c);
+  }
+
+  private <E, Q> CaseView addPart(Caller caller, long id, PartKind<E, Q> kind, Q request) {
+    CaseFile c = writable(caller, id);
+    E part = kind.create().get();
+    kind.attach().accept(part, c.id);
+    kind.fill().fill(c, part, request);
+    kind.store().save(part);
+    return touched(caller, c, kind.action() + ".add");
+  }
+
+  private <E, Q> CaseView updatePart(
+      Caller caller, long id, PartKind<E, Q> kind, long partId, String ifMatch, Q request) {
     CaseFile c = writable(caller, id);
     Etag.require(ifMatch, c.version);
-    representations.delete(
-        part(
-            representations.findById(representationId),
-            c,
-            x -> x.caseId,
-            "Representation " + representationId));
-    return touched(caller, c, "representation.delete");
+    E part = partOf(c, kind, partId);
+    kind.fill().fill(c, part, request);
+    kind.store().save(part);
+    return touched(caller, c, kind.action() + ".update");
+  }
+
+  private <E> CaseView deletePart(
+      Caller caller, long id, PartKind<E, ?> kind, long partId, String ifMatch) {
+    CaseFile c = writable(caller, id);
+    Etag.require(ifMatch, c.version);
+    kind.store().delete(partOf(c, kind, partId));
+    return touched(caller, c, kind.action() + ".delete");
+  }
+
+  /** A part of another case answers 404 like a missing one. */
+  private static <E> E partOf(CaseFile c, PartKind<E, ?> kind, long partId) {
+    return kind.store()
+        .findById(partId)
+        .filter(part -> c.id.equals(kind.caseOf().apply(part)))
+        .orElseThrow(() -> ApiProblem.notFound(kind.name() + " " + partId));
   }
 
   /** A person's names feed the documents of every case concerning them. */
@@ -418,14 +445,6 @@ public class CaseService {
       throw ApiProblem.forbidden("Only the owner organisation changes a case");
     }
     return c;
-  }
-
-  /** A part of another case answers 404 like a missing one. */
-  private static <T> T part(
-      java.util.Optional<T> found, CaseFile c, Function<T, Long> caseOf, String what) {
-    return found
-        .filter(p -> caseOf.apply(p).equals(c.id))
-        .orElseThrow(() -> ApiProblem.notFound(what));
   }
 
   /**
