@@ -94,8 +94,8 @@ class IngestTest {
   }
 
   /**
-   * The two-second target itself is measured by the platform benchmark (save to searchable, p50
-   * and p95 through the gateway), not timed here, where a loaded build machine would make it flaky.
+   * The two-second target itself is measured by the platform benchmark (save to searchable, p50 and
+   * p95 through the gateway), not timed here, where a loaded build machine would make it flaky.
    */
   @Test
   void aRecordSavedInASourceIsFoundBySearchAndOnlyByThoseAllowedToSeeIt() throws IOException {
