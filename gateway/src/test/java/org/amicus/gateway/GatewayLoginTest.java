@@ -27,7 +27,6 @@ import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,13 +83,6 @@ class GatewayLoginTest {
   }
 
   @Test
-  @Disabled(
-      "Issue 6, open: Reactor Netty 1.2.18 can stop reading a kept-alive connection when the"
-          + " client sends its next request before the server has finished the previous exchange"
-          + " (reactor/reactor-netty#4361; fixed by #4347 in the 1.3 line only). This test's"
-          + " browser does exactly that after sign-in, and in some full builds its request was"
-          + " seen by the gateway only when the client gave up 60 s later (probes at the"
-          + " gateway's entry showed it). See docs/operations.md, Known issues.")
   void aBrowserSignsInWithKeycloakAndReachesAServiceAsItsUserWithoutEverHoldingAToken()
       throws Exception {
     Browser browser = new Browser();
