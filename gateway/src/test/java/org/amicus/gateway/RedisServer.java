@@ -1,5 +1,7 @@
 package org.amicus.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Redis (the {@code redis-server} binary from the PATH; Debian's {@code redis-server}
@@ -79,36 +82,35 @@ final class RedisServer implements AutoCloseable {
   }
 
   private void awaitPong() {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited with " + process.exitValue());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-        socket.setSoTimeout(1000);
-        OutputStream out = socket.getOutputStream();
-        out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String answer =
-            new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
-        if ("+PONG".equals(answer)) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      await("redis-server answering PING")
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(100))
+          .until(this::answersPong);
+    } catch (ConditionTimeoutException e) {
+      close();
+      throw e;
     }
-    close();
-    throw new IllegalStateException("redis-server did not answer within " + STARTUP);
+  }
+
+  private boolean answersPong() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("redis-server exited with " + process.exitValue());
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      socket.setSoTimeout(1000);
+      OutputStream out = socket.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return "+PONG".equals(answer);
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   @Override
