@@ -40,6 +40,15 @@ class GatewayKeysUnavailableTest {
   @ExtendWith(OutputCaptureExtension.class)
   void aBearerRequestWhileKeycloaksKeysCannotBeFetchedIsAnswered503AsProblemDetails(
       CapturedOutput output) {
+    answeredUnavailable(port, CASES, output);
+  }
+
+  /**
+   * What a Bearer caller gets while the keys cannot be fetched: 503 problem details with
+   * Retry-After on a routed and on a gateway path, nothing reaching the service, and the warning
+   * logged with the request's correlation id.
+   */
+  static void answeredUnavailable(int port, StandInService service, CapturedOutput output) {
     String token = RealDependencies.keycloak().accessToken("anna");
     String correlationId = "keys-test-" + System.nanoTime();
     Map<String, String> bearer =
@@ -54,7 +63,7 @@ class GatewayKeysUnavailableTest {
       assertThat(response.headers().firstValue("Retry-After")).isPresent();
       assertThat(response.body()).contains("urn:amicus:problem:service-unavailable");
     }
-    assertThat(CASES.lastHeaders()).as("nothing reached the service").isNull();
+    assertThat(service.lastHeaders()).as("nothing reached the service").isNull();
     assertThat(output.getOut().lines())
         .filteredOn(line -> line.contains("Keycloak's keys unavailable"))
         .isNotEmpty()

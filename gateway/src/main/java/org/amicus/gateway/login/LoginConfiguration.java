@@ -1,17 +1,30 @@
 package org.amicus.gateway.login;
 
+import io.netty.channel.ChannelOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -22,6 +35,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.converter.ClaimTypeConverter;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -30,7 +45,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The backend-for-frontend login: the gateway is Keycloak's confidential {@code gateway} client,
@@ -93,6 +111,67 @@ class LoginConfiguration {
   }
 
   /**
+   * The gateway's own calls to Keycloak: connected within 2 s and answered within {@code
+   * keycloak-timeout}, else they fail like an unreachable Keycloak does (503 for a Bearer request
+   * whose keys cannot be fetched, a failed sign-in, a session that must sign in again) instead of
+   * holding the request, and a connection of the gateway, for as long as Keycloak stalls.
+   */
+  static WebClient keycloakClient(LoginProperties login) {
+    HttpClient http =
+        HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+            .responseTimeout(login.keycloakTimeout());
+    return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+  }
+
+  /** Exchanges the authorization code for tokens at sign-in (found by the login filter). */
+  @Bean
+  ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange(
+      LoginProperties login) {
+    var client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+    client.setWebClient(keycloakClient(login));
+    return client;
+  }
+
+  /** Reads the signed-in user's profile from Keycloak at sign-in (found by the login filter). */
+  @Bean
+  ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userInfo(LoginProperties login) {
+    var oauth2 = new DefaultReactiveOAuth2UserService();
+    oauth2.setWebClient(keycloakClient(login));
+    var oidc = new OidcReactiveOAuth2UserService();
+    oidc.setOauth2UserService(oauth2);
+    return oidc;
+  }
+
+  /**
+   * Checks the ID token at sign-in like Spring's default decoder factory does (Keycloak's keys, the
+   * OIDC claims), with the keys fetched by the client above; one decoder per registration.
+   */
+  @Bean
+  ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders(LoginProperties login) {
+    WebClient keycloak = keycloakClient(login);
+    Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
+    return registration ->
+        decoders.computeIfAbsent(
+            registration.getRegistrationId(),
+            id -> {
+              NimbusReactiveJwtDecoder decoder =
+                  NimbusReactiveJwtDecoder.withJwkSetUri(
+                          registration.getProviderDetails().getJwkSetUri())
+                      .webClient(keycloak)
+                      .build();
+              decoder.setJwtValidator(
+                  new DelegatingOAuth2TokenValidator<>(
+                      new JwtTimestampValidator(login.clockSkew()),
+                      new OidcIdTokenValidator(registration)));
+              decoder.setClaimSetConverter(
+                  new ClaimTypeConverter(
+                      ReactiveOidcIdTokenDecoderFactory.createDefaultClaimTypeConverters()));
+              return decoder;
+            });
+  }
+
+  /**
    * Hands out the session's access token to TokenRelay and /api/me, refreshing it with the refresh
    * token when it expires within the clock skew, so a relayed token never dies on its way.
    */
@@ -101,10 +180,14 @@ class LoginConfiguration {
       ReactiveClientRegistrationRepository registrations,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
       LoginProperties login) {
+    var refreshes = new WebClientReactiveRefreshTokenTokenResponseClient();
+    refreshes.setWebClient(keycloakClient(login));
     var provider =
         ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
             .authorizationCode()
-            .refreshToken(refresh -> refresh.clockSkew(login.clockSkew()))
+            .refreshToken(
+                refresh ->
+                    refresh.clockSkew(login.clockSkew()).accessTokenResponseClient(refreshes))
             .build();
     var manager =
         new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
@@ -130,7 +213,9 @@ class LoginConfiguration {
       OAuth2ResourceServerProperties resourceServer, LoginProperties login) {
     var jwt = resourceServer.getJwt();
     NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
+            .webClient(keycloakClient(login))
+            .build();
     List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
     validators.add(new JwtTimestampValidator(login.clockSkew()));
     validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));

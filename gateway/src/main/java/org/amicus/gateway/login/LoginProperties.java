@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how long before expiry an access token is refreshed, and the leeway when
  *     checking a token's expiry
  * @param secureCookies true behind TLS: session and CSRF cookies then carry {@code Secure}
+ * @param keycloakTimeout how long the gateway waits for Keycloak's answer (code exchange, refresh,
+ *     user info, keys) before giving up: a stalled Keycloak must not hold requests forever
  */
 @ConfigurationProperties("amicus.gateway.login")
 public record LoginProperties(
@@ -25,7 +27,8 @@ public record LoginProperties(
     @DefaultValue("gateway") String clientId,
     @DefaultValue("change-me") String clientSecret,
     @DefaultValue("30s") Duration clockSkew,
-    @DefaultValue("false") boolean secureCookies) {
+    @DefaultValue("false") boolean secureCookies,
+    @DefaultValue("5s") Duration keycloakTimeout) {
 
   public String internalBase() {
     return internalUrl == null || internalUrl.isBlank() ? issuerUri : internalUrl;
