@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,13 +401,6 @@ class BadInputTest {
   }
 
   private static Map<String, Object> submission() {
-    List<Map<String, Object>> sections = new ArrayList<>();
-    sections.add(Map.of("heading", "H", "text", "T"));
-    return Map.of(
-        "type", "UPR_INDIVIDUAL",
-        "title", "Bad-input target",
-        "language", "en",
-        "deadline", LocalDate.now().plusDays(30).toString(),
-        "sections", sections);
+    return Records.ownDraft("Bad-input target", "H", "T", List.of());
   }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -381,29 +380,14 @@ class PlatformBenchmark {
         expect(
             anna.post(
                 "/api/submissions",
-                Map.of(
-                    "type",
-                    "UPR_INDIVIDUAL",
-                    "title",
+                Records.ownDraft(
                     "Load submission " + uniqueWord(),
-                    "language",
-                    "en",
-                    "deadline",
-                    LocalDate.now().plusDays(60).toString(),
-                    "riskLevel",
-                    "LOW",
-                    "sections",
-                    List.of(Map.of("heading", "Detention", "text", "Protesters remain detained.")),
-                    "caseIds",
+                    "Detention",
+                    "Protesters remain detained.",
                     List.of(caseId))),
             201);
     String id = draft.json().get("id").asText();
-    expect(
-        anna.send(
-            anna.request("/api/submissions/" + id + "/submit")
-                .header("If-Match", draft.header("ETag"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())),
-        200);
+    expect(Records.submit(anna, draft), 200);
     Api clara = as("clara");
     String task =
         await("the review task of " + id)

@@ -3,6 +3,8 @@ package org.amicus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.amicus.e2e.Api.Reply;
@@ -43,6 +45,36 @@ final class Records {
         "HIGH",
         "visibility",
         "COALITION");
+  }
+
+  /**
+   * A one-organisation UPR submission draft in English, due in 30 days, with one section, citing
+   * the given cases; its risk level is the default, low.
+   */
+  static Map<String, Object> ownDraft(
+      String title, String heading, String text, List<Long> caseIds) {
+    return Map.of(
+        "type",
+        "UPR_INDIVIDUAL",
+        "title",
+        title,
+        "language",
+        "en",
+        "deadline",
+        LocalDate.now().plusDays(30).toString(),
+        "sections",
+        List.of(Map.of("heading", heading, "text", text)),
+        "caseIds",
+        caseIds);
+  }
+
+  /** Its author sends a just-created draft to review, naming the version it saw (its ETag). */
+  static Reply submit(Api author, Reply draft) {
+    return author.send(
+        author
+            .request("/api/submissions/" + draft.json().get("id").asText() + "/submit")
+            .header("If-Match", draft.header("ETag"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   /** The body of a 200 or 201 answer; any other answer fails the test, showing it whole. */

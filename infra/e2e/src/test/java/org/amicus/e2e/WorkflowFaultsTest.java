@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,26 +113,11 @@ class WorkflowFaultsTest {
     Reply draft =
         anna.post(
             "/api/submissions",
-            Map.of(
-                "type",
-                "UPR_INDIVIDUAL",
-                "title",
-                title,
-                "language",
-                "en",
-                "deadline",
-                LocalDate.now().plusDays(30).toString(),
-                "sections",
-                List.of(Map.of("heading", "Findings", "text", "Detentions continue."))));
+            Records.ownDraft(title, "Findings", "Detentions continue.", List.of()));
     assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-    String id = draft.json().get("id").asText();
-    Reply submitted =
-        anna.send(
-            anna.request("/api/submissions/" + id + "/submit")
-                .header("If-Match", draft.header("ETag"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    Reply submitted = Records.submit(anna, draft);
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
-    return id;
+    return draft.json().get("id").asText();
   }
 
   private JsonNode awaitReviewTask(String submission) {
