@@ -63,6 +63,13 @@ class LoginConfiguration {
 
   static final String REGISTRATION = "keycloak";
 
+  /** The one client of every call the gateway makes to Keycloak ({@link #keycloakClient}). */
+  private final WebClient toKeycloak;
+
+  LoginConfiguration(LoginProperties login) {
+    this.toKeycloak = keycloakClient(login);
+  }
+
   @Bean
   ReactiveClientRegistrationRepository clientRegistrations(LoginProperties login) {
     String oidc = "/protocol/openid-connect";
@@ -116,7 +123,7 @@ class LoginConfiguration {
    * whose keys cannot be fetched, a failed sign-in, a session that must sign in again) instead of
    * holding the request, and a connection of the gateway, for as long as Keycloak stalls.
    */
-  static WebClient keycloakClient(LoginProperties login) {
+  private static WebClient keycloakClient(LoginProperties login) {
     HttpClient http =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
@@ -126,18 +133,17 @@ class LoginConfiguration {
 
   /** Exchanges the authorization code for tokens at sign-in (found by the login filter). */
   @Bean
-  ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange(
-      LoginProperties login) {
+  ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange() {
     var client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
-    client.setWebClient(keycloakClient(login));
+    client.setWebClient(toKeycloak);
     return client;
   }
 
   /** Reads the signed-in user's profile from Keycloak at sign-in (found by the login filter). */
   @Bean
-  ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userInfo(LoginProperties login) {
+  ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userInfo() {
     var oauth2 = new DefaultReactiveOAuth2UserService();
-    oauth2.setWebClient(keycloakClient(login));
+    oauth2.setWebClient(toKeycloak);
     var oidc = new OidcReactiveOAuth2UserService();
     oidc.setOauth2UserService(oauth2);
     return oidc;
@@ -149,7 +155,6 @@ class LoginConfiguration {
    */
   @Bean
   ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders(LoginProperties login) {
-    WebClient keycloak = keycloakClient(login);
     Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
     return registration ->
         decoders.computeIfAbsent(
@@ -158,7 +163,7 @@ class LoginConfiguration {
               NimbusReactiveJwtDecoder decoder =
                   NimbusReactiveJwtDecoder.withJwkSetUri(
                           registration.getProviderDetails().getJwkSetUri())
-                      .webClient(keycloak)
+                      .webClient(toKeycloak)
                       .build();
               decoder.setJwtValidator(
                   new DelegatingOAuth2TokenValidator<>(
@@ -181,7 +186,7 @@ class LoginConfiguration {
       ServerOAuth2AuthorizedClientRepository authorizedClients,
       LoginProperties login) {
     var refreshes = new WebClientReactiveRefreshTokenTokenResponseClient();
-    refreshes.setWebClient(keycloakClient(login));
+    refreshes.setWebClient(toKeycloak);
     var provider =
         ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
             .authorizationCode()
@@ -213,9 +218,7 @@ class LoginConfiguration {
       OAuth2ResourceServerProperties resourceServer, LoginProperties login) {
     var jwt = resourceServer.getJwt();
     NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
-            .webClient(keycloakClient(login))
-            .build();
+        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).webClient(toKeycloak).build();
     List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
     validators.add(new JwtTimestampValidator(login.clockSkew()));
     validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
