@@ -38,7 +38,7 @@ class CsvTransferTest extends CasesIntegrationTest {
   /** The rows without the export-only columns, which an import does not keep. */
   static List<List<String>> content(String csv, int exportOnly) {
     List<List<String>> rows = new ArrayList<>();
-    for (Csv.Row row : Csv.parse(csv)) {
+    for (Csv.Row row : Csv.read(csv).rows()) {
       rows.add(row.cells().subList(exportOnly, row.cells().size()));
     }
     return rows;
@@ -128,6 +128,78 @@ class CsvTransferTest extends CasesIntegrationTest {
     MockHttpServletResponse header = importCsv(ANNA, "/api/persons", "name,nickname\n", true);
     assertThat(header.getStatus()).isEqualTo(400);
     assertThat(body(header).at("/errors/0/field").asText()).isEqualTo("csv");
+  }
+
+  /**
+   * What a user types into a spreadsheet or an editor comes in exactly as written: a nickname in
+   * quotes inside a name, Cyrillic, Windows line ends, a cell that looks like a formula. It goes
+   * out again with the formula defused and comes back the same.
+   */
+  @Test
+  void aNameWithQuotesInsideComesInExactlyAsWrittenAndGoesOutAndBackTheSame() throws Exception {
+    String csv =
+        ("originalName,spellings,birthYear,gender,region,occupation,contact,pseudonym,visibility\r\n"
+                + "Иван \"Ваня\" Петров,Ivan \"Vanya\" Petrov;Iwan Pietrow,1990,MALE,%1$s,,"
+                + "=HYPERLINK(\"http://x\"),I.P.,ORGANISATION\r\n"
+                + "\"Ольга \"\"Оля\"\", Сидорова\",,,,%1$s,,,-O.S.,ORGANISATION\r\n")
+            .formatted(marker);
+
+    JsonNode dry = body(importCsv(ANNA, "/api/persons", csv, true));
+    assertThat(dry.get("errors")).isEmpty();
+    assertThat(dry.get("valid").asInt()).isEqualTo(2);
+    assertThat(persons()).as("a dry run writes nothing").isZero();
+
+    MockHttpServletResponse imported = importCsv(ANNA, "/api/persons", csv, false);
+    assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
+    List<String> stored =
+        jdbc.queryForList(
+            "select original_name || ' | ' || pseudonym from person where region = ?"
+                + " order by original_name",
+            String.class,
+            marker);
+    assertThat(stored)
+        .containsExactly("Иван \"Ваня\" Петров | I.P.", "Ольга \"Оля\", Сидорова | -O.S.");
+    assertThat(
+            jdbc.queryForObject(
+                "select spelling from person_spelling s join person p on p.id = s.person_id"
+                    + " where p.region = ? order by spelling limit 1",
+                String.class,
+                marker))
+        .isEqualTo("Ivan \"Vanya\" Petrov");
+
+    String path = "/api/persons/export?region=" + marker + "&sort=name";
+    String exported = export(ANNA, path);
+    assertThat(exported).contains("\"Иван \"\"Ваня\"\" Петров\"", "'=HYPERLINK", "'-O.S.");
+    assertThat(body(importCsv(ANNA, "/api/persons", exported, false)).get("created").asInt())
+        .isEqualTo(2);
+    List<List<String>> again = content(export(ANNA, path), 2);
+    assertThat(again).hasSize(5);
+    assertThat(again.get(2)).isEqualTo(again.get(1));
+    assertThat(again.get(4)).isEqualTo(again.get(3));
+    assertThat(again.get(1)).isEqualTo(content(exported, 2).get(1));
+  }
+
+  /** Text after a closing quote could mean two names; the file is refused, never guessed at. */
+  @Test
+  void aValueThatCannotBeReadWithoutGuessingIsRefusedWithItsLineAndField() throws Exception {
+    String csv =
+        ("originalName,spellings,birthYear,gender,region,occupation,contact,pseudonym,visibility\n"
+                + "Ок Человек,,1980,FEMALE,%1$s,,,O.Ch.,ORGANISATION\n"
+                + "\"Иван\" Петров,,,,%1$s,,,I.P.,ORGANISATION\n"
+                + "Никогда,,,,%1$s,,,N.,ORGANISATION\n")
+            .formatted(marker);
+
+    JsonNode dry = body(importCsv(ANNA, "/api/persons", csv, true));
+    assertThat(dry.get("valid").asInt()).isEqualTo(1);
+    assertThat(dry.at("/errors/0/line").asInt()).isEqualTo(3);
+    assertThat(dry.at("/errors/0/field").asText()).isEqualTo("originalName");
+    assertThat(dry.at("/errors/0/message").asText()).contains("closing quote");
+    assertThat(dry.get("errors")).hasSize(1);
+
+    MockHttpServletResponse refused = importCsv(ANNA, "/api/persons", csv, false);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(body(refused).at("/errors/0/field").asText()).isEqualTo("line 3: originalName");
+    assertThat(persons()).as("nothing of a refused file is written").isZero();
   }
 
   @Test

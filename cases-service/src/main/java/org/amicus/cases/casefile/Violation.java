@@ -1,6 +1,6 @@
 package org.amicus.cases.casefile;
 
-/** Violation types (DOMAIN.md). */
+/** Violation types (docs/domain.md, "The records"). */
 public enum Violation {
   ARBITRARY_DETENTION,
   TORTURE_OR_ILL_TREATMENT,

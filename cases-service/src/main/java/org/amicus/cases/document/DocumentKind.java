@@ -1,6 +1,6 @@
 package org.amicus.cases.document;
 
-/** What a document is, as the coalition files them (DOMAIN.md). */
+/** What a document is, as the coalition files them (docs/domain.md). */
 public enum DocumentKind {
   COURT_DECISION,
   MEDICAL_REPORT,

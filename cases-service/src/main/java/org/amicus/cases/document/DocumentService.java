@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Documents of a case: visible to the case's owner organisation only (DOMAIN.md), whatever the
+ * Documents of a case: visible to the case's owner organisation only (docs/domain.md), whatever the
  * case's visibility. Every upload, list, download and deletion is audited with the case. Contents
  * are sealed (AES-GCM) before they reach the database; the checksum is of the original bytes.
  */

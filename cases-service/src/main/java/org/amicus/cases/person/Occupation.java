@@ -1,6 +1,6 @@
 package org.amicus.cases.person;
 
-/** What a person does that made them a target (DOMAIN.md). */
+/** What a person does that made them a target (docs/domain.md). */
 public enum Occupation {
   ACTIVIST,
   JOURNALIST,

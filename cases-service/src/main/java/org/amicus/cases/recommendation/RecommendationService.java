@@ -176,12 +176,8 @@ public class RecommendationService {
     requireCoordinator(caller);
     List<RowError> errors = new ArrayList<>();
     List<RecommendationRequest> valid = new ArrayList<>();
-    List<Csv.Row> rows;
-    try {
-      rows = Csv.parse(csv == null ? "" : csv);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid("csv", e.getMessage());
-    }
+    Csv.Table table = CsvImport.table(csv);
+    List<Csv.Row> rows = table.rows();
     if (rows.isEmpty() || !header(rows.get(0)).equals(COLUMNS)) {
       throw ApiProblem.invalid(
           "csv", "the first line must be the header " + String.join(",", COLUMNS));
@@ -203,6 +199,7 @@ public class RecommendationService {
         valid.add(request);
       }
     }
+    CsvImport.malformed(table, COLUMNS, errors);
     int dataRows = rows.size() - 1;
     if (dryRun) {
       return new ImportReport(true, dataRows, valid.size(), 0, errors);

@@ -5,8 +5,8 @@ import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 
 /**
- * Who may read and change case content (DOMAIN.md): organisation membership and visibility decide;
- * only partners and coordinators change content. {@code admin} and the indexer are refused
+ * Who may read and change case content (docs/domain.md): organisation membership and visibility
+ * decide; only partners and coordinators change content. {@code admin} and the indexer are refused
  * outright; workflow-service's account ({@code case-reader}) reads what a submission links to, to
  * check consent before anything is sent, but changes nothing and never sees contact data.
  */

@@ -113,12 +113,8 @@ public final class CsvImport {
    */
   public static List<Line> read(
       String csv, List<String> columns, Set<String> ignored, List<RowError> errors) {
-    List<Csv.Row> rows;
-    try {
-      rows = Csv.parse(csv == null ? "" : csv);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid("csv", e.getMessage());
-    }
+    Csv.Table table = table(csv);
+    List<Csv.Row> rows = table.rows();
     if (rows.isEmpty()) {
       throw ApiProblem.invalid(
           "csv", "the first line must be the header " + String.join(",", columns));
@@ -154,7 +150,34 @@ public final class CsvImport {
       }
       lines.add(new Line(row.line(), cells));
     }
+    malformed(table, header, errors);
     return lines;
+  }
+
+  /** Reads the text as CSV; 400 naming {@code csv} when not even the header can be read. */
+  public static Csv.Table table(String csv) {
+    Csv.Table table = Csv.read(csv == null ? "" : csv);
+    if (table.rows().isEmpty() && table.malformed().isPresent()) {
+      Csv.Malformed m = table.malformed().get();
+      throw ApiProblem.invalid("csv", "line " + m.line() + ": " + m.reason());
+    }
+    return table;
+  }
+
+  /**
+   * Reports the record the reader refused, by its line and the column of its cell, as a row error:
+   * the dry run shows it beside the others and a real import refuses the file.
+   */
+  public static void malformed(Csv.Table table, List<String> header, List<RowError> errors) {
+    table
+        .malformed()
+        .ifPresent(
+            m ->
+                errors.add(
+                    new RowError(
+                        m.line(),
+                        m.cell() >= 0 && m.cell() < header.size() ? header.get(m.cell()) : "row",
+                        m.reason() + "; the lines after it are not read")));
   }
 
   /** The request body as UTF-8 text; 400 naming {@code csv} when it is not UTF-8. */

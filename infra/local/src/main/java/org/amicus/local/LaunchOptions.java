@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * What {@code ./amicus up} was asked for: a port per part and which parts to run.
  *
- * @param ports the port of every part, defaults from ARCHITECTURE.md unless chosen
+ * @param ports the port of every part, defaults from docs/architecture.md ("Ports") unless chosen
  * @param parts the parts to run; an application brings the dependencies it needs
  */
 record LaunchOptions(Map<Part, Integer> ports, Set<Part> parts) {

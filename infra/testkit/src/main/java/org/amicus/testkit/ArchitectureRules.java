@@ -10,7 +10,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
-/** The package rules every Amicus service follows (STYLE.md 2, 3 and 9), written once. */
+/**
+ * The package rules every Amicus service follows (docs/architecture.md, "Modules"), written once.
+ */
 public final class ArchitectureRules {
 
   private ArchitectureRules() {}

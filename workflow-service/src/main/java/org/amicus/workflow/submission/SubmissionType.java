@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The kinds of submission the coalition sends (DOMAIN.md, "Submissions"), each with the rules its
- * target sets.
+ * The kinds of submission the coalition sends (docs/domain.md, "Word limits and the kinds of
+ * submission"), each with the rules its target sets.
  */
 public enum SubmissionType {
   /** OHCHR: at most 2,815 words, a Word document with numbered paragraphs. */

@@ -3,7 +3,7 @@ package org.amicus.platform.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The Keycloak realm roles Amicus acts on (see DOMAIN.md, "Who uses it"). */
+/** The Keycloak realm roles Amicus acts on (docs/domain.md, "People and roles"). */
 public enum Role {
   /** Staff of a coalition partner organisation. */
   PARTNER("partner"),

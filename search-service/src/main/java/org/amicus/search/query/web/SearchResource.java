@@ -152,7 +152,7 @@ class SearchResource {
     T run() throws IOException;
   }
 
-  /** Admins run the platform but read no case content (DOMAIN.md). */
+  /** Admins run the platform but read no case content (docs/domain.md). */
   private static void requireContentReader(Caller caller) {
     if (!Acl.mayReadContent(caller)) {
       throw ApiProblem.forbidden("Only partners and coordinators search case content");
