@@ -246,7 +246,10 @@ public final class Platform {
     return setup.smtp();
   }
 
-  /** An access token of a demo user (anna, marco, olena, clara, adam), fresh from Keycloak. */
+  /**
+   * An access token of a demo user (anna, marco, olena, clara, ivan, zoe, adam), fresh from
+   * Keycloak.
+   */
   public String token(String user) {
     // Keycloak is shared with other builds, whose wrong-password tests may lock a demo user out
     // (brute-force protection): lift the lockout and ask again rather than fail.

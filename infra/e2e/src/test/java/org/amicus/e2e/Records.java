@@ -49,11 +49,14 @@ final class Records {
 
   /**
    * A one-organisation UPR submission draft in English, due in 30 days, with one section, citing
-   * the given cases; its risk level is the default, low.
+   * the given cases. Its risk level is HIGH when it cites cases (those of {@link #caseOf} are HIGH,
+   * and a submission is at least as risky as its cases), otherwise the default, low.
    */
   static Map<String, Object> ownDraft(
       String title, String heading, String text, List<Long> caseIds) {
     return Map.of(
+        "riskLevel",
+        caseIds.isEmpty() ? "LOW" : "HIGH",
         "type",
         "UPR_INDIVIDUAL",
         "title",

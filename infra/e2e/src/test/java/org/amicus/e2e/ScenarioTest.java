@@ -45,6 +45,7 @@ class ScenarioTest {
   private final Api marco = as("marco"); // partner, Italian Federation for Human Rights (fidu)
   private final Api olena = as("olena"); // partner, Kharkiv Institute for Social Research (kisr)
   private final Api clara = as("clara"); // coordinator, odf
+  private final Api zoe = as("zoe"); // coordinator, kisr
 
   private long protesterCase;
   private long prisonerCase;
@@ -229,7 +230,7 @@ class ScenarioTest {
                 "deadline",
                 LocalDate.now().plusDays(60).toString(),
                 "riskLevel",
-                "LOW",
+                "HIGH",
                 "coSigners",
                 List.of(
                     Map.of(
@@ -276,14 +277,22 @@ class ScenarioTest {
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
     assertThat(submitted.json().get("status").asText()).isEqualTo("IN_REVIEW");
 
+    // The linked cases are high-risk, so is the submission: two coordinators review it.
     JsonNode review = awaitTask(clara, "Task_ReviewSubmission");
     Reply approved =
         clara.post(
             "/api/tasks/" + review.get("id").asText() + "/complete",
             Map.of("decision", "APPROVE", "comment", "Ready to go"));
-
     assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-    assertThat(approved.json().get("status").asText()).isEqualTo("AWAITING_SIGNATURES");
+    assertThat(approved.json().get("status").asText()).isEqualTo("IN_REVIEW");
+
+    JsonNode second = awaitTask(zoe, "Task_ReviewSubmission");
+    Reply secondApproval =
+        zoe.post(
+            "/api/tasks/" + second.get("id").asText() + "/complete",
+            Map.of("decision", "APPROVE", "comment", "Agreed"));
+    assertThat(secondApproval.status()).as(secondApproval.toString()).isEqualTo(200);
+    assertThat(secondApproval.json().get("status").asText()).isEqualTo("AWAITING_SIGNATURES");
   }
 
   @Test

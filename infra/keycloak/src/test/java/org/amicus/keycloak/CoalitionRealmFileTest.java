@@ -77,6 +77,22 @@ class CoalitionRealmFileTest {
         });
   }
 
+  @Test
+  void threeDemoCoordinatorsOfThreeOrganisationsLetEveryReviewPolicyFinishWhenOneOfThemWrote()
+      throws Exception {
+    // The strictest policy asks for two coordinator reviews by two people; an author never
+    // reviews. So a coordinator's own submission needs two other coordinators.
+    List<String> organisations = new ArrayList<>();
+    read("demo-users.json")
+        .forEach(
+            user -> {
+              if (user.path("realmRoles").toString().contains("\"coordinator\"")) {
+                user.path("groups").forEach(group -> organisations.add(group.asText()));
+              }
+            });
+    assertThat(organisations).hasSize(3).doesNotHaveDuplicates();
+  }
+
   /**
    * Coordinators and admins must give an OTP: the bound browser flow has one conditional sub-flow
    * per role with "Condition - user role" and the OTP form. The testkit's local overlay switches

@@ -19,7 +19,8 @@ class CoalitionRealmTest {
     assertThat(credential.path("type").asText()).isEqualTo("password");
     assertThat(credential.path("value").asText()).isEqualTo("${AMICUS_DEMO_PASSWORD_ANNA}");
     assertThat(credential.path("temporary").asBoolean()).isFalse();
-    assertThat(CoalitionRealm.demoUsernames()).contains("anna", "marco", "olena", "clara", "adam");
+    assertThat(CoalitionRealm.demoUsernames())
+        .contains("anna", "marco", "olena", "clara", "ivan", "zoe", "adam");
   }
 
   @Test

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * What workflow-service reads from cases-service: the persons concerned by a linked case, their
- * spellings, pseudonym and consent to be named per channel. An interface so process tests can run
- * without cases-service.
+ * What workflow-service reads from cases-service: whether a user may read what they link (asked
+ * with that user's own token, so cases-service's own rule decides), and, with the service account,
+ * the persons concerned by a linked case, their spellings, pseudonym and consent to be named per
+ * channel. An interface so process tests can run without cases-service.
  */
 public interface CasesClient {
 
@@ -18,9 +20,26 @@ public interface CasesClient {
   /** The person, or empty when cases-service does not know them. */
   Optional<Person> findPerson(long id);
 
-  /** A case as cases-service answers {@code GET /api/cases/{id}}; only what is used here. */
+  /**
+   * The case as this user reads it, asked with the user's own access token. Empty when
+   * cases-service does not know the case or does not let this user read it (404 and 403 alike):
+   * callers must not tell the two apart.
+   */
+  Optional<LinkedCase> findCaseAs(Jwt user, long id);
+
+  /**
+   * Whether this user may read the recommendation, asked with the user's own access token; false
+   * for an unknown id and an unreadable one alike.
+   */
+  boolean canReadRecommendation(Jwt user, long id);
+
+  /**
+   * A case as cases-service answers {@code GET /api/cases/{id}}; only what is used here.
+   *
+   * @param riskLevel cases-service's {@code LOW}, {@code MEDIUM}, {@code HIGH} or {@code CRITICAL}
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record LinkedCase(long id, String reference, List<PersonRef> persons) {
+  record LinkedCase(long id, String reference, String riskLevel, List<PersonRef> persons) {
     public LinkedCase {
       persons = persons == null ? List.of() : List.copyOf(persons);
     }

@@ -11,6 +11,7 @@ import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.workflow.submission.SubmissionAccess;
 import org.amicus.workflow.submission.SubmissionChecks;
+import org.amicus.workflow.submission.SubmissionLinks;
 import org.amicus.workflow.submission.SubmissionService;
 import org.amicus.workflow.submission.SubmissionSnapshot;
 import org.amicus.workflow.submission.SubmissionStatus;
@@ -30,6 +31,7 @@ public class ReviewService {
 
   private final SubmissionService submissions;
   private final SubmissionChecks checks;
+  private final SubmissionLinks links;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final HistoryService history;
@@ -40,6 +42,7 @@ public class ReviewService {
   ReviewService(
       SubmissionService submissions,
       SubmissionChecks checks,
+      SubmissionLinks links,
       RuntimeService runtime,
       TaskService tasks,
       HistoryService history,
@@ -48,6 +51,7 @@ public class ReviewService {
       Notifications notifications) {
     this.submissions = submissions;
     this.checks = checks;
+    this.links = links;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -82,6 +86,7 @@ public class ReviewService {
   }
 
   private SubmissionSnapshot start(Caller caller, SubmissionSnapshot submission) {
+    links.check(submission.content());
     SubmissionChecks.People people = checks.check(submission);
     Map<String, Object> variables = roundVariables(submission, people);
     variables.put(SUBMISSION_ID, submission.id().toString());
@@ -96,12 +101,15 @@ public class ReviewService {
         caller.username(),
         caller.organisation().orElse(null),
         "SUBMITTED",
-        people.namesPeople() ? "names people" : null);
+        // No detail: the authors read this history, and whether the text names someone must not
+        // tell them that a record they cannot read matched.
+        null);
     return refresh(submission.id());
   }
 
   /** Completes the authors' revision task after the checks pass again. */
   SubmissionSnapshot resubmit(Caller caller, SubmissionSnapshot submission, Task revise) {
+    links.check(submission.content());
     SubmissionChecks.People people = checks.check(submission);
     tasks.setAssignee(revise.getId(), caller.username());
     tasks.complete(revise.getId(), roundVariables(submission, people));

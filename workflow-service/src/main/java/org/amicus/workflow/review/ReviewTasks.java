@@ -81,7 +81,15 @@ public class ReviewTasks {
                 .orderByTaskCreateTime()
                 .asc()
                 .list();
-    return found.stream().filter(t -> mayAct(caller, t)).map(this::view).toList();
+    Map<UUID, Set<String>> authors = new HashMap<>();
+    return found.stream()
+        .filter(t -> mayAct(caller, t))
+        .filter(
+            t ->
+                fourEyes(caller, t, authors.computeIfAbsent(submissionOf(t), submissions::authors))
+                    == null)
+        .map(this::view)
+        .toList();
   }
 
   @Transactional
@@ -123,16 +131,9 @@ public class ReviewTasks {
     String action;
     switch (kind) {
       case REVIEW -> {
-        String approvers = (String) tasks.getVariable(taskId, REVIEW_APPROVERS);
-        List<String> already =
-            approvers == null || approvers.isBlank() ? List.of() : List.of(approvers.split(","));
-        if (APPROVE.equals(decision) && already.contains(caller.username())) {
-          throw ApiProblem.conflict(
-              "You already approved this round; the policy asks for another coordinator");
-        }
         variables.put(REVIEW_DECISION, decision);
         if (APPROVE.equals(decision)) {
-          List<String> next = new ArrayList<>(already);
+          List<String> next = new ArrayList<>(approvers(taskId));
           next.add(caller.username());
           variables.put(REVIEW_APPROVERS, String.join(",", next));
         }
@@ -189,13 +190,56 @@ public class ReviewTasks {
     }
   }
 
-  /** The task if the caller may act on it; otherwise 404, so tasks of others stay invisible. */
+  /**
+   * The task if the caller may act on it. 404 when it is not theirs to see at all, so tasks of
+   * others stay invisible; 409 with the reason when four eyes keep them from it (they wrote the
+   * submission, so they know it and that it is in review: saying why reveals nothing new).
+   */
   private Task actionable(Caller caller, String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || !mayAct(caller, task)) {
       throw ApiProblem.notFound("The task");
     }
+    String refused = fourEyes(caller, task, submissions.authors(submissionOf(task)));
+    if (refused != null) {
+      throw ApiProblem.conflict(refused);
+    }
     return task;
+  }
+
+  /**
+   * Why four eyes keep this caller from a task they could otherwise act on, or null. Nobody
+   * reviews, legally reviews or signs off a submission they created, saved or (re)submitted; the
+   * reviews one round needs are each by a different coordinator. The legal review may be done by a
+   * coordinator who approved the round (it is a different check; docs/workflow.md).
+   */
+  private String fourEyes(Caller caller, Task task, Set<String> authors) {
+    Kind kind = Kind.of(task);
+    String verb =
+        switch (kind) {
+          case REVIEW -> "review it";
+          case LEGAL_REVIEW -> "legally review it";
+          case SIGN_OFF -> "sign it off";
+          default -> null;
+        };
+    if (verb == null) {
+      return null;
+    }
+    if (authors.contains(caller.username())) {
+      return "You created or edited this submission, so someone who did not must "
+          + verb
+          + " (four eyes)";
+    }
+    if (kind == Kind.REVIEW && approvers(task.getId()).contains(caller.username())) {
+      return "You already approved this round; the policy asks for another coordinator";
+    }
+    return null;
+  }
+
+  /** The usernames of this round's approvals so far. */
+  private List<String> approvers(String taskId) {
+    String approvers = (String) tasks.getVariable(taskId, REVIEW_APPROVERS);
+    return approvers == null || approvers.isBlank() ? List.of() : List.of(approvers.split(","));
   }
 
   /** Whether this caller may claim and complete this task. */

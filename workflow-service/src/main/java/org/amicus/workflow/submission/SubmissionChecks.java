@@ -91,7 +91,7 @@ public class SubmissionChecks {
       for (int i = 0; i < caseIds.size(); i++) {
         Optional<CasesClient.LinkedCase> linked = cases.findCase(caseIds.get(i));
         if (linked.isEmpty()) {
-          errors.add(new FieldError("caseIds[" + i + "]", "is not a case cases-service knows"));
+          errors.add(new FieldError("caseIds[" + i + "]", SubmissionLinks.NOT_A_READABLE_CASE));
           continue;
         }
         for (Long personId : linked.get().personIds()) {

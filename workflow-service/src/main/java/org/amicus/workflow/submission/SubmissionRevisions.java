@@ -11,6 +11,9 @@ interface SubmissionRevisions extends JpaRepository<SubmissionRevision, Submissi
   @Query("select r from SubmissionRevision r where r.key.submissionId = ?1 order by r.key.revision")
   List<SubmissionRevision> of(UUID submissionId);
 
+  @Query("select distinct r.savedBy from SubmissionRevision r where r.key.submissionId = ?1")
+  List<String> savers(UUID submissionId);
+
   @Query("select r from SubmissionRevision r where r.key.submissionId = ?1 and r.key.revision = ?2")
   Optional<SubmissionRevision> find(UUID submissionId, int revision);
 }

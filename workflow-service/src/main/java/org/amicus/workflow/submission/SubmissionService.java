@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubmissionService {
 
+  /** Journal actions that make their actor an author of the submission. */
+  private static final Set<String> AUTHORING_ACTIONS =
+      Set.of("CREATED", "SAVED", "SUBMITTED", "RESUBMITTED");
+
   private final Submissions submissions;
   private final SubmissionRevisions revisions;
   private final SubmissionComments comments;
@@ -29,6 +33,7 @@ public class SubmissionService {
   private final ObjectMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final SubmissionLinks links;
 
   SubmissionService(
       Submissions submissions,
@@ -38,7 +43,8 @@ public class SubmissionService {
       Outbox outbox,
       ObjectMapper json,
       Clock clock,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      SubmissionLinks links) {
     this.submissions = submissions;
     this.revisions = revisions;
     this.comments = comments;
@@ -47,6 +53,7 @@ public class SubmissionService {
     this.json = json;
     this.clock = clock;
     this.publisher = publisher;
+    this.links = links;
   }
 
   @Transactional
@@ -60,6 +67,7 @@ public class SubmissionService {
                     ApiProblem.forbidden(
                         "Only staff of a partner organisation may draft submissions"));
     SubmissionType.Target target = validate(draft, organisation);
+    links.check(draft.content());
     Submission submission =
         new Submission(
             UUID.randomUUID(),
@@ -95,6 +103,7 @@ public class SubmissionService {
               + submission.status());
     }
     SubmissionType.Target target = validate(draft, submission.leadOrganisation());
+    links.check(draft.content());
     int revision = submission.revise(draft.type(), target, write(draft.content()), clock.instant());
     submissions.saveAndFlush(submission);
     revisions.save(
@@ -189,6 +198,26 @@ public class SubmissionService {
     return comments.findBySubmissionIdOrderByCreatedAt(id).stream()
         .map(SubmissionService::view)
         .toList();
+  }
+
+  /**
+   * Everyone who wrote the submission: its creator, everyone who saved a revision and everyone who
+   * submitted or resubmitted it. None of them may review, legally review or sign it off.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> authors(UUID id) {
+    Submission submission =
+        submissions.findById(id).orElseThrow(() -> ApiProblem.notFound("The submission"));
+    Set<String> authors = new HashSet<>();
+    authors.add(submission.createdBy());
+    authors.addAll(revisions.savers(id));
+    for (SubmissionEvents.Event event : events.of(id)) {
+      if (AUTHORING_ACTIONS.contains(event.action())) {
+        authors.add(event.actor());
+      }
+    }
+    authors.remove(null);
+    return Set.copyOf(authors);
   }
 
   /** For the process and its delegates, which act on behalf of no caller. */

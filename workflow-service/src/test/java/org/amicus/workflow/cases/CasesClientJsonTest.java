@@ -36,11 +36,12 @@ class CasesClientJsonTest {
   }
 
   @Test
-  void readsTheIdsOfThePersonsACaseConcerns() throws Exception {
+  void readsTheIdsOfThePersonsACaseConcernsAndItsRiskLevel() throws Exception {
     CasesClient.LinkedCase linked =
         json.readValue(
             """
             {"id": 7, "reference": "KZ-2019-0042", "title": "t", "country": "KZ",
+             "riskLevel": "CRITICAL",
              "persons": [{"id": 42, "name": "Activist B.", "pseudonymised": true},
                          {"id": 43, "name": "Someone", "pseudonymised": false}],
              "charges": [], "events": [], "version": 1}
@@ -48,5 +49,6 @@ class CasesClientJsonTest {
             CasesClient.LinkedCase.class);
 
     assertThat(linked.personIds()).containsExactly(42L, 43L);
+    assertThat(linked.riskLevel()).isEqualTo("CRITICAL");
   }
 }

@@ -93,4 +93,47 @@ class SubmissionsWithKeycloakTokensTest {
     assertThat(send("GET", "/api/tasks", "clara", null, null).body())
         .contains(submission.get("id").asText());
   }
+
+  @Test
+  void aDemoCoordinatorsOwnSubmissionIsReviewedByACoordinatorOfAnotherOrganisation()
+      throws Exception {
+    Map<String, Object> draft =
+        Map.of(
+            "type",
+            "EU_BRIEFING",
+            "title",
+            "Briefing drafted by a coordinator",
+            "language",
+            "en",
+            "deadline",
+            LocalDate.now().plusMonths(1).toString(),
+            "sections",
+            List.of(Map.of("heading", "Introduction", "text", "Text.")));
+    HttpResponse<String> created = send("POST", "/api/submissions", "clara", draft, null);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = json.readTree(created.body()).get("id").asText();
+    String etag = created.headers().firstValue("ETag").orElseThrow();
+    assertThat(send("POST", "/api/submissions/" + id + "/submit", "clara", null, etag).statusCode())
+        .isEqualTo(200);
+
+    assertThat(send("GET", "/api/tasks", "clara", null, null).body()).doesNotContain(id);
+    String review = null;
+    for (JsonNode task : json.readTree(send("GET", "/api/tasks", "zoe", null, null).body())) {
+      if (task.get("submissionId").asText().equals(id)) {
+        review = task.get("id").asText();
+      }
+    }
+    assertThat(review).isNotNull();
+    assertThat(send("POST", "/api/tasks/" + review + "/claim", "clara", null, null).statusCode())
+        .isEqualTo(409);
+    HttpResponse<String> approved =
+        send(
+            "POST",
+            "/api/tasks/" + review + "/complete",
+            "zoe",
+            Map.of("decision", "APPROVE"),
+            null);
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(approved.body()).get("status").asText()).isEqualTo("APPROVED");
+  }
 }

@@ -177,6 +177,8 @@ class BrowserJourneyTest {
     chrome.type("[data-field=title]", "Joint UPR submission: peaceful assembly in Kazakhstan");
     chrome.choose("[data-field=type]", "UPR_JOINT");
     chrome.choose("[data-field=deadline]", LocalDate.now().plusMonths(3).toString());
+    // At least the risk level of the case it cites (the case form's default, medium).
+    chrome.choose("[data-field=riskLevel]", "MEDIUM");
     chrome.click("#add-cosigner");
     chrome.choose("[data-field='coSigners[0].organisation']", "fidu");
     chrome.type(
@@ -219,6 +221,10 @@ class BrowserJourneyTest {
   void aCoordinatorApprovesItInTheInbox() {
     signInAs("clara");
     completeInboxTask("Review the submission", "APPROVE", "08-inbox-review");
+    // Medium risk and a person named: a legal check as well (review policy); the reviewer may do
+    // it, the author may not.
+    completeInboxTask(
+        "Check the legal risks for the people named", "APPROVE", "08-inbox-legal-review");
     signOut();
   }
 
