@@ -35,7 +35,8 @@ export function setLanguage(code) {
 export function t(key, vars) {
   let text = dict[key] ?? fallback[key] ?? key;
   if (vars) {
-    for (const [name, value] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(value));
+    for (const [name, value] of Object.entries(vars))
+      text = text.split(`{${name}}`).join(String(value));
   }
   return text;
 }
@@ -59,5 +60,8 @@ export function formatDate(value) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   const hasTime = String(value).includes('T');
-  return new Intl.DateTimeFormat(lang, hasTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(
+    lang,
+    hasTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+  ).format(date);
 }
