@@ -21,6 +21,10 @@ export default [
     },
   },
   {
+    files: ['*.js'],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
+  },
+  {
     // Views take navigation and session from the router and shared widgets from widgets.js;
     // never from the shell (app.js imports the views) nor from each other.
     files: ['src/main/resources/static/js/views/*.js'],
@@ -29,8 +33,14 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['../app.js'], message: 'Views import from ../router.js, never from the shell.' },
-            { group: ['./*'], message: 'Views do not borrow from each other: move shared parts to ../widgets.js.' },
+            {
+              group: ['../app.js'],
+              message: 'Views import from ../router.js, never from the shell.',
+            },
+            {
+              group: ['./*'],
+              message: 'Views do not borrow from each other: move shared parts to ../widgets.js.',
+            },
           ],
         },
       ],

@@ -2,7 +2,7 @@
 // The router (router.js) owns navigation and the session; views import from there, never from here.
 import { append, h, clear } from './dom.js';
 import { api } from './api.js';
-import { initI18n, t, language, languages, setLanguage } from './i18n.js';
+import { initI18n, t, language, languageName, languages, setLanguage } from './i18n.js';
 import { errorBox } from './widgets.js';
 import { has, readsContent, session, startRouter } from './router.js';
 import { dashboard } from './views/dashboard.js';
@@ -65,7 +65,7 @@ function account() {
     'select',
     { id: 'lang', 'aria-label': t('nav.language'), onchange: (e) => setLanguage(e.target.value) },
     languages().map((code) =>
-      h('option', { value: code, selected: code === language() }, code.toUpperCase()),
+      h('option', { value: code, lang: code, selected: code === language() }, languageName(code)),
     ),
   );
   // A real form POST: the gateway ends its session, then sends the browser to Keycloak's logout.
@@ -104,14 +104,16 @@ function account() {
 }
 
 async function start() {
-  await initI18n();
-  document.querySelector('.skip').textContent = t('nav.skip');
+  // Who signs in decides the language (each user's choice is remembered), so texts load after.
   try {
     session.me = (await api('GET', '/api/me')).data;
   } catch (error) {
+    await initI18n(null);
     if (error.status !== 401) append(clear(document.getElementById('view')), errorBox(error));
     return;
   }
+  await initI18n(session.me.username);
+  document.querySelector('.skip').textContent = t('nav.skip');
   navigation();
   account();
   await startRouter(routes);

@@ -45,7 +45,7 @@ export function columnChart(points, { title, valueLabel }) {
             height: barH,
             class: 'bar',
           },
-          svg('title', null, `${p.label}: ${formatNumber(p.value)} ${valueLabel || ''}`),
+          svg('title', null, `${p.label}: ${formatNumber(p.value)} ${unit(valueLabel, p.value)}`),
         ),
         i % every === 0
           ? svg(
@@ -161,12 +161,17 @@ function table(points, valueLabel) {
             'tr',
             null,
             h('th', { scope: 'row' }, p.label),
-            h('td', null, formatNumber(p.value), valueLabel ? ` ${valueLabel}` : ''),
+            h('td', null, formatNumber(p.value), valueLabel ? ` ${unit(valueLabel, p.value)}` : ''),
           ),
         ),
       ),
     ),
   );
+}
+
+/** A unit after a count: a fixed word, or a function of the count (for the language's plural). */
+function unit(valueLabel, n) {
+  return typeof valueLabel === 'function' ? valueLabel(n) : valueLabel || '';
 }
 
 function truncate(text, n) {

@@ -66,10 +66,13 @@ export function highlighted(fragment) {
   return span;
 }
 
+/** Calls `fn` once calls have paused for `ms`; `.cancel()` drops a call still waiting. */
 export function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
 }

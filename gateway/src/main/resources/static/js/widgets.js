@@ -2,7 +2,7 @@
 // pager, the person fields, a submission's document, deadline and history. Views take what they
 // share from here, never from each other.
 import { append, h, nextId, clear } from './dom.js';
-import { t, label, formatDate, formatNumber } from './i18n.js';
+import { t, plural, label, formatDate, formatNumber } from './i18n.js';
 import { ApiError, api, get } from './api.js';
 
 /**
@@ -452,7 +452,7 @@ export function deadlineText(deadline) {
     h(
       'span',
       { class: 'small muted' },
-      days < 0 ? t('sub.deadlinePassed') : t('sub.daysLeft', { n: days }),
+      days < 0 ? t('sub.deadlinePassed') : plural('sub.daysLeft', days),
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { append, h, clear } from '../dom.js';
 import { api, get } from '../api.js';
-import { t, formatDate, formatNumber } from '../i18n.js';
+import { t, plural, formatDate, formatNumber } from '../i18n.js';
 import { section, errorBox, emptyRow, announce, loading } from '../widgets.js';
 
 export async function adminPage() {
@@ -58,8 +58,8 @@ export async function adminPage() {
               { class: 'small' },
               t('admin.progressText', {
                 done: formatNumber(p.done),
-                total: formatNumber(p.total),
-                docs: formatNumber(p.documents),
+                changes: plural('admin.changesOf', p.total),
+                documents: plural('admin.documents', p.documents),
                 rate: formatNumber(Math.round(p.rate || 0)),
                 eta: p.etaSeconds ?? '—',
               }),
@@ -140,7 +140,7 @@ export async function adminPage() {
               null,
               [
                 t('admin.source'),
-                'seq',
+                t('admin.seq'),
                 t('admin.record'),
                 t('admin.error'),
                 t('admin.attempts'),

@@ -1,6 +1,6 @@
 import { append, h, clear, debounce } from '../dom.js';
 import { api, get, upload } from '../api.js';
-import { t, label, formatDate } from '../i18n.js';
+import { t, plural, label, formatDate } from '../i18n.js';
 import {
   field,
   enumOptions,
@@ -444,7 +444,7 @@ export async function casePage(id) {
                 'div',
                 null,
                 h('strong', null, label('EventType', e.type)),
-                e.termMonths ? ` (${t('event.months', { n: e.termMonths })})` : '',
+                e.termMonths ? ` (${plural('event.months', e.termMonths)})` : '',
                 e.personId ? ` — ${personName(e.personId)}` : '',
                 h(
                   'div',
@@ -597,7 +597,7 @@ export async function casePage(id) {
           labelText: t('event.date'),
           required: true,
           help: t('common.partialDate'),
-          attrs: { placeholder: 'YYYY-MM-DD' },
+          attrs: { placeholder: t('common.datePlaceholder') },
         }),
         field({
           name: 'personId',
@@ -701,7 +701,7 @@ export async function casePage(id) {
           name: 'reference',
           labelText: t('decision.reference'),
           required: true,
-          attrs: { placeholder: 'WGAD Opinion No. 26/2018' },
+          attrs: { placeholder: t('decision.referenceExample') },
         }),
         field({ name: 'date', labelText: t('decision.date'), type: 'date' }),
         field({ name: 'finding', labelText: t('decision.finding') }),

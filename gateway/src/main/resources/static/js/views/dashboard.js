@@ -1,6 +1,6 @@
 import { append, h } from '../dom.js';
 import { get } from '../api.js';
-import { t, label, formatNumber } from '../i18n.js';
+import { t, plural, label, formatNumber } from '../i18n.js';
 import { columnChart, barList, stackedBar } from '../charts.js';
 import { errorBox } from '../widgets.js';
 import { readsContent, session } from '../router.js';
@@ -31,14 +31,18 @@ export async function dashboard() {
     h(
       'div',
       { class: 'kpis' },
-      kpi(figures.currentlyDetained, t('dashboard.detained'), 'kpi-detained'),
-      kpi(figures.prosecuted, t('dashboard.prosecuted'), 'kpi-prosecuted'),
+      kpi(
+        figures.currentlyDetained,
+        plural('dashboard.detained', figures.currentlyDetained),
+        'kpi-detained',
+      ),
+      kpi(figures.prosecuted, plural('dashboard.prosecuted', figures.prosecuted), 'kpi-prosecuted'),
       kpi(
         `${formatNumber(ignored)} / ${formatNumber(un.total)}`,
-        t('dashboard.unIgnored'),
+        plural('dashboard.unIgnored', un.total),
         'kpi-un',
       ),
-      kpi(recs.total, t('dashboard.recommendations'), 'kpi-recs'),
+      kpi(recs.total, plural('dashboard.recommendations', recs.total), 'kpi-recs'),
     ),
     h(
       'div',
@@ -48,7 +52,10 @@ export async function dashboard() {
         { class: 'card' },
         columnChart(
           (figures.detentionsPerMonth || []).map((m) => ({ label: m.month, value: m.detentions })),
-          { title: t('dashboard.detentionsPerMonth'), valueLabel: t('dashboard.detentionsUnit') },
+          {
+            title: t('dashboard.detentionsPerMonth'),
+            valueLabel: (n) => plural('dashboard.detentionsUnit', n),
+          },
         ),
       ),
       h(
@@ -59,7 +66,10 @@ export async function dashboard() {
             label: `${a.country} ${a.code} ${a.article} — ${a.title}`,
             value: a.cases,
           })),
-          { title: t('dashboard.casesPerArticle'), valueLabel: t('dashboard.casesUnit') },
+          {
+            title: t('dashboard.casesPerArticle'),
+            valueLabel: (n) => plural('dashboard.casesUnit', n),
+          },
         ),
       ),
       h(

@@ -1,6 +1,6 @@
 import { append, h, clear, debounce, highlighted } from '../dom.js';
 import { get } from '../api.js';
-import { t, label, formatNumber } from '../i18n.js';
+import { t, plural, label, formatNumber } from '../i18n.js';
 import { errorBox, loading, visibilityBadge } from '../widgets.js';
 
 const FACETS = [
@@ -37,6 +37,19 @@ export function recordLink(type, id) {
       submission: `#/submissions/${id}`,
     }[type] || '#/search'
   );
+}
+
+/**
+ * The service suggests each matching spelling of a name; a person with four spellings would appear
+ * four times. One entry per record, with the first spelling that matched what was typed.
+ */
+function onePerRecord(list) {
+  const records = new Map();
+  for (const s of list) {
+    const key = `${s.type}:${s.id}`;
+    if (!records.has(key)) records.set(key, s);
+  }
+  return [...records.values()];
 }
 
 function facetValue(facet, value) {
@@ -97,18 +110,19 @@ export async function searchPage() {
       return;
     }
     try {
-      const { suggestions: list } = await get('/api/search/suggest', { prefix, size: 8 });
+      const { suggestions: list } = await get('/api/search/suggest', { prefix, size: 20 });
       if (mine !== suggestSeq || document.activeElement !== input) return;
-      clear(suggestions);
-      list.forEach((s, i) =>
-        append(
-          suggestions,
+      const records = onePerRecord(list).slice(0, 8);
+      append(
+        clear(suggestions),
+        records.map((s, i) =>
           h(
             'li',
             {
               role: 'option',
               id: `sugg-${i}`,
               'data-href': recordLink(s.type, s.id),
+              'data-record': `${s.type}:${s.id}`,
               onmousedown: (e) => {
                 e.preventDefault();
                 window.location.hash = recordLink(s.type, s.id).slice(1);
@@ -120,18 +134,30 @@ export async function searchPage() {
           ),
         ),
       );
-      suggestions.hidden = !list.length;
-      input.setAttribute('aria-expanded', String(Boolean(list.length)));
+      suggestions.hidden = !records.length;
+      input.setAttribute('aria-expanded', String(Boolean(records.length)));
     } catch (e) {
       closeSuggestions();
     }
   }, 200);
+  // Sending the search, Escape and a click elsewhere close the list, and a suggestion still on its
+  // way (typed just before) no longer opens it.
+  const stopSuggesting = () => {
+    suggest.cancel();
+    suggestSeq += 1;
+    closeSuggestions();
+  };
   input.addEventListener('input', suggest);
   input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
   input.addEventListener('keydown', (e) => {
     const items = Array.from(suggestions.children);
-    if (suggestions.hidden || !items.length) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const open = !suggestions.hidden && items.length > 0;
+    if (e.key === 'Escape') {
+      if (open) e.preventDefault(); // the first Escape closes the list, keeping what was typed
+      stopSuggesting();
+    } else if (!open) {
+      return;
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       active = (active + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
       items.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
@@ -139,8 +165,13 @@ export async function searchPage() {
     } else if (e.key === 'Enter' && active >= 0) {
       e.preventDefault();
       window.location.hash = items[active].dataset.href.slice(1);
-    } else if (e.key === 'Escape') closeSuggestions();
+    }
   });
+  const outside = (e) => {
+    if (!input.isConnected) document.removeEventListener('pointerdown', outside);
+    else if (!e.target.closest || !e.target.closest('.combo')) stopSuggesting();
+  };
+  document.addEventListener('pointerdown', outside);
 
   const form = h(
     'form',
@@ -149,8 +180,7 @@ export async function searchPage() {
       role: 'search',
       onsubmit: (e) => {
         e.preventDefault();
-        suggestSeq += 1;
-        closeSuggestions();
+        stopSuggesting();
         state.q = input.value.trim();
         run();
       },
@@ -183,7 +213,7 @@ export async function searchPage() {
           h(
             'p',
             { class: 'muted', id: 'search-total', 'data-q': state.q },
-            t('search.total', { n: formatNumber(page.total) }),
+            plural('search.total', page.total),
           ),
         );
         renderFacets(page.facets || {});

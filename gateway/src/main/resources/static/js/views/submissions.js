@@ -1,6 +1,6 @@
 import { append, h, clear, debounce } from '../dom.js';
 import { api, get } from '../api.js';
-import { t, label, formatDate, formatNumber } from '../i18n.js';
+import { t, plural, label, formatDate, formatNumber } from '../i18n.js';
 import {
   field,
   enumOptions,
@@ -238,16 +238,14 @@ export async function submissionEditor(id) {
       meter.optimum = 0;
       meter.value = words;
       meterText.textContent = limit
-        ? t('sub.wordsOfLimit', { words: formatNumber(words), limit: formatNumber(limit) })
-        : t('sub.wordsNoLimit', { words: formatNumber(words) });
+        ? plural('sub.wordsOfLimit', limit, { words: formatNumber(words) })
+        : plural('sub.wordsNoLimit', words);
       meterText.className = limit && words > limit ? 'over' : '';
       sections.querySelectorAll('.section-row').forEach((row) => {
         const count =
           countWords(row.querySelector('input').value) +
           countWords(row.querySelector('textarea').value);
-        row.querySelector('.section-words').textContent = t('sub.sectionWords', {
-          n: formatNumber(count),
-        });
+        row.querySelector('.section-words').textContent = plural('sub.sectionWords', count);
       });
     };
     const live = debounce(update, 150);
