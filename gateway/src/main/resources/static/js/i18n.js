@@ -1,7 +1,7 @@
-// Interface texts in JSON per language (i18n/en.json, ru.json, kk.json). A count label is an object
-// of CLDR plural forms ({"one": …, "few": …, "many": …, "other": …}) that plural() picks from with
-// the browser's Intl.PluralRules. Each signed-in user's choice of language is kept in this browser's
-// localStorage under "amicus.lang.<username>": people who share a computer keep their own.
+// Interface texts in JSON per language (i18n/en.json, ru.json, kk.json). A count label is an
+// object of CLDR plural forms ({"one": …, "few": …, "many": …, "other": …}) that plural() picks
+// from with the browser's Intl.PluralRules. Each signed-in user's choice of language is kept in
+// this browser's localStorage under "amicus.lang.<username>": people sharing a computer keep theirs.
 
 const SUPPORTED = ['en', 'ru', 'kk'];
 const NAMES = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
@@ -72,8 +72,8 @@ export function t(key, vars) {
 }
 
 /**
- * A count label in the form the language's grammar asks for: "1 word", "2 слова", "5 слов". The
- * count is {n} in the text, formatted for the language; `vars` fills any other placeholders.
+ * A count label in the form the language's grammar asks for: "1 word", "2 слова", "5 слов".
+ * The count is {n} in the text, formatted for the language; `vars` fills other placeholders.
  */
 export function plural(key, count, vars) {
   const forms = dict[key] ?? fallback[key];
