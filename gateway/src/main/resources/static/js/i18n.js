@@ -1,7 +1,8 @@
 // Interface texts in JSON per language (i18n/en.json, ru.json, kk.json). A count label is an
 // object of CLDR plural forms ({"one": …, "few": …, "many": …, "other": …}) that plural() picks
 // from with the browser's Intl.PluralRules. Each signed-in user's choice of language is kept in
-// this browser's localStorage under "amicus.lang.<username>": people sharing a computer keep theirs.
+// this browser's localStorage under "amicus.lang.<username>", so people who share a computer
+// each keep their own.
 
 const SUPPORTED = ['en', 'ru', 'kk'];
 const NAMES = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
