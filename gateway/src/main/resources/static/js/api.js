@@ -75,7 +75,12 @@ export async function api(method, path, { body, etag, params, blob } = {}) {
   let data = null;
   if (blob) data = await response.blob();
   else if (response.status !== 204 && type.includes('json')) data = await response.json();
-  return { data, etag: response.headers.get('ETag'), status: response.status, headers: response.headers };
+  return {
+    data,
+    etag: response.headers.get('ETag'),
+    status: response.status,
+    headers: response.headers,
+  };
 }
 
 export const get = (path, params) => api('GET', path, { params }).then((r) => r.data);
@@ -85,7 +90,12 @@ export async function upload(path, formData) {
   const headers = { Accept: 'application/json, application/problem+json' };
   const token = xsrfToken();
   if (token) headers['X-XSRF-TOKEN'] = token;
-  const response = await fetch(path, { method: 'POST', headers, body: formData, credentials: 'same-origin' });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers,
+    body: formData,
+    credentials: 'same-origin',
+  });
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (response.status === 401) onUnauthenticated();

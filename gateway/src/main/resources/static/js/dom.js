@@ -1,13 +1,5 @@
 // Tiny DOM helpers: every text goes in as a text node, so record content can never become markup.
 
-// The screens build content as nested lists with optional parts; Element.append would print those as
-// "null" or "[object HTMLLIElement]", so it takes lists and skips what is absent.
-const nativeAppend = Element.prototype.append;
-Element.prototype.append = function appendAll(...children) {
-  const nodes = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
-  return nativeAppend.apply(this, nodes);
-};
-
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   if (attrs) {
@@ -26,14 +18,18 @@ export function h(tag, attrs, ...children) {
       }
     }
   }
-  append(el, children);
-  return el;
+  return append(el, children);
 }
 
-export function append(el, children) {
+/**
+ * Appends children to an element. The screens build content as nested lists with optional parts:
+ * lists are flattened, absent parts (null, undefined, false) skipped, everything else added as a
+ * node or as text. Returns the element.
+ */
+export function append(el, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return el;
 }
@@ -48,11 +44,7 @@ export function svg(tag, attrs, ...children) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value !== null && value !== undefined) el.setAttribute(key, String(value));
   }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
+  return append(el, children);
 }
 
 let uid = 0;
@@ -69,15 +61,18 @@ export function highlighted(fragment) {
   for (const part of parts) {
     if (part === '<em>') inside = true;
     else if (part === '</em>') inside = false;
-    else if (part) span.append(inside ? h('mark', null, part) : document.createTextNode(part));
+    else if (part) append(span, inside ? h('mark', null, part) : document.createTextNode(part));
   }
   return span;
 }
 
+/** Calls `fn` once calls have paused for `ms`; `.cancel()` drops a call still waiting. */
 export function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
 }

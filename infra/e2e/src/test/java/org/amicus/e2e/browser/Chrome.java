@@ -123,6 +123,16 @@ final class Chrome implements AutoCloseable {
     element.sendKeys(text);
   }
 
+  /** Keys pressed in a field, after what it holds (Enter, Escape, more letters). */
+  void press(String css, CharSequence... keys) {
+    waitFor(css).sendKeys(keys);
+  }
+
+  /** Whether an element is on display (present, not hidden). */
+  boolean shows(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   void click(String css) {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
