@@ -31,6 +31,8 @@ import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -305,6 +307,23 @@ public class RecommendationService {
       r.themes.addAll(request.themes());
     }
     r.updatedAt = clock.instant();
+  }
+
+  /**
+   * Documents written before they carried {@code readers} are written again at start-up, so that
+   * search, which refuses a document without readers, can rebuild from the snapshot.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishReadersOfOlderDocuments() {
+    for (String id : outbox.currentWithout(RECORD, "readers")) {
+      if (!id.matches("\\d{1,18}")) {
+        continue; // not one of ours: ids here are numbers
+      }
+      recommendations
+          .findById(Long.valueOf(id))
+          .ifPresent(r -> outbox.upsert(RECORD, id, document(r)));
+    }
   }
 
   private void changed(Caller caller, Recommendation r, String action) {
