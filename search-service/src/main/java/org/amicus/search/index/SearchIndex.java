@@ -67,7 +67,10 @@ public class SearchIndex {
     return alias;
   }
 
-  /** Creates the first generation and points the alias at it, unless the alias exists. */
+  /**
+   * Creates the first generation and points the alias at it, unless the alias exists; gives a
+   * generation of an older mapping version the new fields, so writes go on until its rebuild.
+   */
   public synchronized void ensure() {
     try {
       Optional<String> current = current();

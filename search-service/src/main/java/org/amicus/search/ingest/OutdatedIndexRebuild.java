@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * After an upgrade whose mapping needs new fields in every record (see {@link SearchIndex}), starts
- * the rebuild from the sources' snapshots once, without an admin having to: until it is done, the
- * records of the old generation lack {@code readers} and nobody finds them. Retries until
- * Elasticsearch answers; an admin can still start a rebuild by hand.
+ * the rebuild from the sources' snapshots without an admin having to: until it is done, the records
+ * of the old generation lack {@code readers} and nobody finds them. Looks again, with a growing
+ * pause, until the index is up to date: a rebuild that failed (a source was down) is started again.
  */
 @Component
 class OutdatedIndexRebuild implements SmartLifecycle {
@@ -50,23 +50,25 @@ class OutdatedIndexRebuild implements SmartLifecycle {
     executor.schedule(() -> check(1), 0, TimeUnit.MILLISECONDS);
   }
 
+  /** Until the index is up to date: start a rebuild unless one runs, and look again later. */
   private void check(int attempt) {
     try {
       index.ensure();
-      if (index.outdated()) {
+      if (!index.outdated()) {
+        return;
+      }
+      if (rebuild.start().isPresent()) {
         log.warn("The search index predates mapping version {}: rebuilding it", index.version());
-        if (rebuild.start().isEmpty()) {
-          log.info("A rebuild is already running");
-        }
       }
     } catch (IOException | RuntimeException e) {
-      if (running) {
-        long base = Math.max(100, properties.pollInterval().toMillis());
-        Duration wait =
-            Duration.ofMillis(
-                Math.min(base << Math.min(attempt, 20), properties.maxBackoff().toMillis()));
-        executor.schedule(() -> check(attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
-      }
+      // Elasticsearch not reachable yet: try again
+    }
+    if (running) {
+      long base = Math.max(100, properties.pollInterval().toMillis());
+      Duration wait =
+          Duration.ofMillis(
+              Math.min(base << Math.min(attempt, 20), properties.maxBackoff().toMillis()));
+      executor.schedule(() -> check(attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -124,15 +124,25 @@ class IngestTest {
             "odf",
             "visibility",
             "COALITION",
+            "coSigners",
+            List.of("fidu"),
             "readers",
-            List.of("partner@odf", "coordinator@odf", "coordinator@*")));
+            List.of(
+                "partner@odf",
+                "coordinator@odf",
+                "partner@fidu",
+                "coordinator@fidu",
+                "coordinator@*")));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> total(get("/api/search?q=" + word, anna)) == 2);
-    // marco belongs to fidu: the ORGANISATION case of odf stays hidden, the COALITION one shows
+    // marco belongs to fidu: the ORGANISATION case of odf stays hidden, the submission that fidu
+    // co-signs shows (a partner of any other organisation would not find it)
     String marco = RealDependencies.keycloak().accessToken("marco");
     assertThat(total(get("/api/search?q=" + word, marco))).isEqualTo(1);
+    String olena = RealDependencies.keycloak().accessToken("olena");
+    assertThat(total(get("/api/search?q=" + word, olena))).isZero();
   }
 
   @Test
