@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Many records with random owners, visibilities, co-signers and statuses, each carrying the {@code
  * readers} its owning service publishes; many callers: no hit, no total, no facet count and no
- * suggestion reveals a record the owner's rule (DOMAIN.md, written out below independently of
+ * suggestion reveals a record the owner's rule (docs/access.md, written out below independently of
  * search's code) does not let the caller read. The seed is in every failure message.
  */
 class AccessLeakTest {
