@@ -41,6 +41,7 @@ import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -620,6 +621,21 @@ public class CaseService {
     audit.record(caller, action, RECORD, key(c));
   }
 
+  /**
+   * Documents written before they carried {@code readers} are written again at start-up, so that
+   * search, which refuses a document without readers, can rebuild from the snapshot.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishReadersOfOlderDocuments() {
+    for (String id : outbox.currentWithout(RECORD, "readers")) {
+      if (!id.matches("\\d{1,18}")) {
+        continue; // not one of ours: ids here are numbers
+      }
+      cases.findById(Long.valueOf(id)).ifPresent(this::publish);
+    }
+  }
+
   private void publish(CaseFile c) {
     outbox.upsert(RECORD, key(c), document(c));
   }
@@ -643,6 +659,7 @@ public class CaseService {
     doc.put("violations", c.violations.stream().map(Enum::name).sorted().toList());
     doc.put("ownerOrg", c.ownerOrg);
     doc.put("visibility", c.visibility.name());
+    doc.put("readers", Access.readers(c.ownerOrg, c.visibility));
     doc.put(
         "articles",
         byId.values().stream()

@@ -17,7 +17,9 @@ import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -241,6 +243,21 @@ public class PersonService {
     person.updatedAt = clock.instant();
   }
 
+  /**
+   * Documents written before they carried {@code readers} are written again at start-up, so that
+   * search, which refuses a document without readers, can rebuild from the snapshot.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishReadersOfOlderDocuments() {
+    for (String id : outbox.currentWithout(RECORD, "readers")) {
+      if (!id.matches("\\d{1,18}")) {
+        continue; // not one of ours: ids here are numbers
+      }
+      persons.findById(Long.valueOf(id)).ifPresent(p -> outbox.upsert(RECORD, id, document(p)));
+    }
+  }
+
   private void changed(Caller caller, Person person, String action) {
     outbox.upsert(RECORD, String.valueOf(person.id), document(person));
     audit.record(caller, action, RECORD, String.valueOf(person.id));
@@ -258,6 +275,7 @@ public class PersonService {
     doc.put("id", p.id);
     doc.put("ownerOrg", p.ownerOrg);
     doc.put("visibility", p.visibility.name());
+    doc.put("readers", Access.readers(p.ownerOrg, p.visibility));
     doc.put("names", named ? p.names() : List.of(p.pseudonym));
     doc.put("pseudonym", p.pseudonym);
     doc.put("occupation", p.occupation == null ? null : p.occupation.name());

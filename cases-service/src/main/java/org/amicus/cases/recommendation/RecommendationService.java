@@ -31,6 +31,8 @@ import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -304,6 +306,23 @@ public class RecommendationService {
     r.updatedAt = clock.instant();
   }
 
+  /**
+   * Documents written before they carried {@code readers} are written again at start-up, so that
+   * search, which refuses a document without readers, can rebuild from the snapshot.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishReadersOfOlderDocuments() {
+    for (String id : outbox.currentWithout(RECORD, "readers")) {
+      if (!id.matches("\\d{1,18}")) {
+        continue; // not one of ours: ids here are numbers
+      }
+      recommendations
+          .findById(Long.valueOf(id))
+          .ifPresent(r -> outbox.upsert(RECORD, id, document(r)));
+    }
+  }
+
   private void changed(Caller caller, Recommendation r, String action) {
     outbox.upsert(RECORD, String.valueOf(r.id), document(r));
     audit.record(caller, action, RECORD, String.valueOf(r.id));
@@ -314,6 +333,7 @@ public class RecommendationService {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", r.id);
     doc.put("visibility", "COALITION");
+    doc.put("readers", Access.coalitionReaders());
     doc.put("stateUnderReview", r.stateUnderReview);
     doc.put("cycle", r.cycle);
     doc.put("session", r.session);

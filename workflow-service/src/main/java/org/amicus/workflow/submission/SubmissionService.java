@@ -13,7 +13,9 @@ import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -306,6 +308,24 @@ public class SubmissionService {
       throw ApiProblem.invalid(errors);
     }
     return target;
+  }
+
+  /**
+   * Search documents written before they carried {@code readers} are written again at start-up, so
+   * that search, which refuses a document without readers, can rebuild from the snapshot.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishReadersOfOlderDocuments() {
+    for (String id : outbox.currentWithout("submission", "readers")) {
+      UUID submission;
+      try {
+        submission = UUID.fromString(id);
+      } catch (IllegalArgumentException notOurs) {
+        continue; // not a submission id: nothing of ours to publish again
+      }
+      submissions.findById(submission).ifPresent(this::published);
+    }
   }
 
   private SubmissionSnapshot published(Submission submission) {

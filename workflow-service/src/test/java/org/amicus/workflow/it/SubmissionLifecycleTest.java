@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amicus.workflow.submission.SubmissionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -42,6 +43,7 @@ class SubmissionLifecycleTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired FakeCases cases;
+  @Autowired SubmissionService submissions;
 
   static Map<String, Object> draft(
       String type, LocalDate deadline, List<?> coSigners, String text) {
@@ -192,6 +194,11 @@ class SubmissionLifecycleTest {
   void submittingOpensTheSubmissionToCoordinatorsAndTellsSearch() throws Exception {
     UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
     assertThat(searchDocument(id).get("visibility").asText()).isEqualTo("ORGANISATION");
+    // a draft: its lead's and co-signer's staff find it in search, coordinators do not yet
+    assertThat(searchDocument(id).get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu");
 
     JsonNode submitted =
         call(
@@ -207,11 +214,34 @@ class SubmissionLifecycleTest {
     assertThat(document.get("ownerOrg").asText()).isEqualTo("odf");
     assertThat(document.get("coSigners").get(0).asText()).isEqualTo("fidu");
     assertThat(document.get("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(document.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu", "coordinator@*");
     call(
         put("/api/submissions/{id}", id).header("If-Match", etag(id, anna())),
         anna(),
         draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Too late."),
         409);
+  }
+
+  @Test
+  void aSearchDocumentWrittenBeforeReadersExistedIsWrittenAgainWithThem() throws Exception {
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
+    // what an earlier version wrote: the same submission, without readers
+    jdbc.update(
+        "insert into change_outbox (record_type, record_id, operation, document)"
+            + " values ('submission', ?, 'UPSERT', cast(? as jsonb))",
+        id.toString(),
+        "{\"ownerOrg\": \"odf\", \"visibility\": \"ORGANISATION\"}");
+    assertThat(searchDocument(id).has("readers")).isFalse();
+
+    submissions.publishReadersOfOlderDocuments();
+
+    assertThat(searchDocument(id).get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu");
   }
 
   JsonNode searchDocument(UUID id) throws Exception {

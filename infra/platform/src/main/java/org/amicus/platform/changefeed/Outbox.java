@@ -89,6 +89,28 @@ public class Outbox {
     return batch(changes, after, limit);
   }
 
+  /**
+   * Ids of the records of {@code type} whose current document has no {@code field}: written before
+   * the document gained it. The owner writes them again, so a rebuild from the snapshot finds the
+   * field on every record.
+   */
+  @Transactional(readOnly = true)
+  public List<String> currentWithout(String type, String field) {
+    return jdbc.queryForList(
+        """
+        select o.record_id from change_outbox o
+         where o.record_type = ? and o.operation = 'UPSERT' and (o.document -> ?) is null
+           and not exists (select 1 from change_outbox later
+                            where later.record_type = o.record_type
+                              and later.record_id = o.record_id
+                              and later.seq > o.seq)
+         order by o.seq
+        """,
+        String.class,
+        type,
+        field);
+  }
+
   /** The newest seq, or 0 when nothing has changed yet. */
   @Transactional(readOnly = true)
   public long head() {
