@@ -154,7 +154,22 @@ class CaseFlowTest extends CasesIntegrationTest {
     JsonNode doc = json.readTree(document);
     assertThat(doc.get("ownerOrg").asText()).isEqualTo("odf");
     assertThat(doc.get("visibility").asText()).isEqualTo("COALITION");
+    // shared with the coalition: every partner and coordinator finds it in search
+    assertThat(doc.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("partner@*", "coordinator@*");
     assertThat(doc.at("/articles/0/number").asText()).isEqualTo("405");
+    // the person stays private to its organisation, in search as in the API
+    JsonNode personDoc =
+        json.readTree(
+            jdbc.queryForObject(
+                "select document::text from change_outbox where record_type = 'person'"
+                    + " and record_id = ? order by seq desc limit 1",
+                String.class,
+                String.valueOf(person)));
+    assertThat(personDoc.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("partner@odf", "coordinator@odf");
     assertThat(document).doesNotContain("+7 700").doesNotContain("Джакишев");
   }
 

@@ -91,6 +91,17 @@ public final class TestElasticsearch implements AutoCloseable {
     return doc;
   }
 
+  /**
+   * The {@code readers} cases-service publishes with a record (its {@code Access.readers}): the
+   * owner's partners and coordinators for an organisation's own record, every partner and
+   * coordinator for a coalition or public one.
+   */
+  public static List<String> readers(String owner, String visibility) {
+    return "ORGANISATION".equals(visibility)
+        ? List.of("partner@" + owner, "coordinator@" + owner)
+        : List.of("partner@*", "coordinator@*");
+  }
+
   public static Caller partner(String organisation) {
     return new Caller(
         "sub-" + organisation,

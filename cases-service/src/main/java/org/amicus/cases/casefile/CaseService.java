@@ -643,6 +643,7 @@ public class CaseService {
     doc.put("violations", c.violations.stream().map(Enum::name).sorted().toList());
     doc.put("ownerOrg", c.ownerOrg);
     doc.put("visibility", c.visibility.name());
+    doc.put("readers", Access.readers(c.ownerOrg, c.visibility));
     doc.put(
         "articles",
         byId.values().stream()

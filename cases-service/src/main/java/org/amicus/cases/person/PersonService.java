@@ -258,6 +258,7 @@ public class PersonService {
     doc.put("id", p.id);
     doc.put("ownerOrg", p.ownerOrg);
     doc.put("visibility", p.visibility.name());
+    doc.put("readers", Access.readers(p.ownerOrg, p.visibility));
     doc.put("names", named ? p.names() : List.of(p.pseudonym));
     doc.put("pseudonym", p.pseudonym);
     doc.put("occupation", p.occupation == null ? null : p.occupation.name());

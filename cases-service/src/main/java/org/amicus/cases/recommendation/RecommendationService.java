@@ -317,6 +317,7 @@ public class RecommendationService {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", r.id);
     doc.put("visibility", "COALITION");
+    doc.put("readers", Access.coalitionReaders());
     doc.put("stateUnderReview", r.stateUnderReview);
     doc.put("cycle", r.cycle);
     doc.put("session", r.session);

@@ -1,6 +1,8 @@
 package org.amicus.cases.shared;
 
+import java.util.List;
 import org.amicus.platform.security.Caller;
+import org.amicus.platform.security.Readers;
 import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 
@@ -33,6 +35,28 @@ public final class Access {
     return caller.has(Role.CASE_READER)
         || caller.memberOf(ownerOrg)
         || visibility != Visibility.ORGANISATION;
+  }
+
+  /**
+   * Who {@link #canRead} lets read a record, as the {@code readers} grants its change-feed document
+   * carries to search. The same decision for every partner and coordinator; workflow-service's
+   * account reads through the API only and is granted nothing here.
+   */
+  public static List<String> readers(String ownerOrg, Visibility visibility) {
+    if (visibility == Visibility.ORGANISATION) {
+      return List.of(
+          Readers.grant(Role.PARTNER, ownerOrg), Readers.grant(Role.COORDINATOR, ownerOrg));
+    }
+    return coalitionReaders();
+  }
+
+  /**
+   * Every partner and coordinator: records the whole coalition reads, such as UPR recommendations
+   * (their API asks {@link #readsContent} only).
+   */
+  public static List<String> coalitionReaders() {
+    return List.of(
+        Readers.anyOrganisation(Role.PARTNER), Readers.anyOrganisation(Role.COORDINATOR));
   }
 
   public static boolean canWrite(Caller caller, String ownerOrg) {

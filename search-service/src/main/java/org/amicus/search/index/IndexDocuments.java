@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.search.names.NameFolding;
 
@@ -15,9 +16,10 @@ import org.amicus.search.names.NameFolding;
  * Turns a record from a change feed into the document search-service indexes.
  *
  * <p>Only what search needs is copied: titles, texts, names and facet values, never contact data or
- * documents. A record without a valid visibility, or private to an organisation without naming it,
- * is refused: nobody could decide who may see it, so it must not be searchable at all. Coalition
- * and public records may have no owner (UPR recommendations belong to the whole coalition).
+ * documents. Who may find the record is the source's decision, published as {@code readers} (grants
+ * such as {@code partner@odf} or {@code coordinator@*}); search copies it and applies nothing else.
+ * A record without valid readers is refused: nobody could tell who may see it, so it must not be
+ * searchable at all. {@code ownerOrg} and {@code visibility} are kept for display and facets only.
  *
  * <p>The fields read are the ones the sources publish: cases-service's CaseService, PersonService
  * and RecommendationService, and workflow-service's SubmissionSearchDocument.
@@ -25,7 +27,9 @@ import org.amicus.search.names.NameFolding;
 public final class IndexDocuments {
 
   public static final Set<String> TYPES = Set.of("case", "person", "recommendation", "submission");
-  public static final Set<String> VISIBILITIES = Set.of("ORGANISATION", "COALITION", "PUBLIC");
+
+  /** A grant: a role that reads content, in one organisation or in any ({@code *}). */
+  private static final Pattern GRANT = Pattern.compile("(partner|coordinator)@[^@\\s]+");
 
   private IndexDocuments() {}
 
@@ -47,21 +51,17 @@ public final class IndexDocuments {
     if (d == null || !d.isObject()) {
       throw new InvalidDocument("document missing");
     }
+    List<String> readers = readers(d);
     String owner = text(d, "ownerOrg");
     String visibility = text(d, "visibility");
-    if (visibility == null || !VISIBILITIES.contains(visibility.toUpperCase(Locale.ROOT))) {
-      throw new InvalidDocument("visibility missing or unknown");
-    }
-    if (owner == null && visibility.equalsIgnoreCase("ORGANISATION")) {
-      throw new InvalidDocument("ownerOrg missing");
-    }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("key", key(type, change.id()));
     doc.put("type", type);
     doc.put("id", change.id());
     doc.put("source", source);
+    doc.put("readers", readers);
     put(doc, "ownerOrg", owner);
-    doc.put("visibility", visibility.toUpperCase(Locale.ROOT));
+    put(doc, "visibility", upper(visibility));
     doc.put("seq", change.seq());
     if (change.at() != null) {
       doc.put("updatedAt", change.at().toString());
@@ -124,6 +124,22 @@ public final class IndexDocuments {
     doc.put("organisations", List.copyOf(organisations));
     putNames(doc, names);
     return doc;
+  }
+
+  /** The source's grants; refused unless a non-empty array of well-formed grants. */
+  private static List<String> readers(JsonNode d) {
+    JsonNode readers = d.get("readers");
+    if (readers == null || !readers.isArray() || readers.isEmpty()) {
+      throw new InvalidDocument("readers missing");
+    }
+    Set<String> grants = new LinkedHashSet<>();
+    for (JsonNode grant : readers) {
+      if (!grant.isTextual() || !GRANT.matcher(grant.asText()).matches()) {
+        throw new InvalidDocument("readers invalid");
+      }
+      grants.add(grant.asText());
+    }
+    return List.copyOf(grants);
   }
 
   private static void putNames(Map<String, Object> doc, List<String> names) {

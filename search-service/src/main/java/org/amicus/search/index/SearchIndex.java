@@ -3,6 +3,12 @@ package org.amicus.search.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +27,17 @@ import org.springframework.stereotype.Component;
  * alias every reader and writer uses. One index holds all four record types, so one query with one
  * access filter, one set of facets and one {@code search_after} sort covers them all; a rebuild
  * fills a new generation and moves the alias in one atomic step.
+ *
+ * <p>The mapping carries a version ({@code _meta.version} in search-index.json), raised whenever
+ * existing records need fields they do not have (version 2: {@code readers}). A generation of an
+ * older version gets the new fields added in place, so writes go on, and is reported {@link
+ * #outdated()}; its records lack the new fields until a rebuild fills a new generation from the
+ * sources' snapshots. Until then, a record without {@code readers} is found by nobody.
  */
 @Component
 public class SearchIndex {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   private static final DateTimeFormatter GENERATION =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
@@ -29,11 +45,21 @@ public class SearchIndex {
   private final ElasticsearchClient client;
   private final String alias;
   private final Clock clock;
+  private final int version;
+
+  /** The generation last found up to date (or brought up to date in place); null until checked. */
+  private String checked;
 
   public SearchIndex(ElasticsearchClient client, SearchIndexProperties properties, Clock clock) {
     this.client = client;
     this.alias = properties.alias();
     this.clock = clock;
+    this.version = definition().path("mappings").path("_meta").path("version").asInt(0);
+  }
+
+  /** The mapping version a generation created now has. */
+  public int version() {
+    return version;
   }
 
   /** The name readers and writers use. */
@@ -44,15 +70,51 @@ public class SearchIndex {
   /** Creates the first generation and points the alias at it, unless the alias exists. */
   public synchronized void ensure() {
     try {
-      if (current().isEmpty()) {
+      Optional<String> current = current();
+      if (current.isEmpty()) {
         String first = createGeneration();
         client
             .indices()
             .updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+        checked = first;
+      } else if (!current.get().equals(checked)) {
+        String generation = current.get();
+        int found = versionOf(generation);
+        if (found < version) {
+          log.warn(
+              "Search index {} has mapping version {}, not {}: adding the new fields; a rebuild"
+                  + " gives its records their values",
+              generation,
+              found,
+              version);
+          try (InputStream fields = fieldsOnly()) {
+            client.indices().putMapping(p -> p.index(generation).withJson(fields));
+          }
+        }
+        checked = generation;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * True when the generation readers use was created with an older mapping: its records lack fields
+   * (such as {@code readers}) that only a rebuild from the sources' snapshots fills.
+   */
+  public boolean outdated() throws IOException {
+    Optional<String> current = current();
+    return current.isPresent() && versionOf(current.get()) < version;
+  }
+
+  private int versionOf(String generation) throws IOException {
+    IndexMappingRecord record =
+        client.indices().getMapping(g -> g.index(generation)).result().get(generation);
+    if (record == null || record.mappings() == null) {
+      return 0;
+    }
+    JsonData found = record.mappings().meta().get("version");
+    return found == null ? 0 : found.to(Integer.class);
   }
 
   /** The physical index the alias points at, if any. */
@@ -97,6 +159,21 @@ public class SearchIndex {
   /** Makes writes visible now; tests and the rebuild's hand-over use it. */
   public void refresh(String index) throws IOException {
     client.indices().refresh(r -> r.index(index));
+  }
+
+  /** The fields of the mapping without its version, to add to a generation of an older one. */
+  private static InputStream fieldsOnly() throws IOException {
+    ObjectNode mappings = (ObjectNode) definition().path("mappings").deepCopy();
+    mappings.remove("_meta");
+    return new ByteArrayInputStream(new ObjectMapper().writeValueAsBytes(mappings));
+  }
+
+  private static JsonNode definition() {
+    try (InputStream mapping = mapping()) {
+      return new ObjectMapper().readTree(mapping);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static InputStream mapping() {

@@ -2,57 +2,37 @@ package org.amicus.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.amicus.platform.security.Caller;
-import org.amicus.platform.security.Role;
+import org.amicus.platform.security.Readers;
 
 /**
- * Who may open what, as a query filter. The same rule as cases-service: a record is open to its
- * owner organisation's members; COALITION and PUBLIC records to every partner and coordinator.
- * Admins and service accounts read no case content, whatever organisation they belong to.
+ * Who may find what, as a query filter. Search has no access rule of its own: each record carries
+ * the {@code readers} its owning service decided (the same decision its API reads by), and a caller
+ * finds a record iff one of the caller's grants ({@code partner@*}, {@code partner@odf}, ...) is
+ * among them. Admins and service accounts hold no grant and find nothing.
  */
 public final class Acl {
+
+  /** The index field holding the owner's grants. */
+  public static final String FIELD = "readers";
 
   private Acl() {}
 
   /** The filter for {@code caller}, or empty when the caller may read nothing at all. */
   public static Optional<Query> filter(Caller caller) {
-    if (!mayReadContent(caller)) {
+    Set<String> grants = Readers.grantsOf(caller);
+    if (grants.isEmpty()) {
       return Optional.empty();
     }
-    List<Query> open = new ArrayList<>();
-    open.add(
-        Query.of(
-            q ->
-                q.terms(
-                    t ->
-                        t.field("visibility")
-                            .terms(
-                                v ->
-                                    v.value(
-                                        List.of(
-                                            FieldValue.of("COALITION"),
-                                            FieldValue.of("PUBLIC")))))));
-    caller
-        .organisation()
-        .ifPresent(org -> open.add(Query.of(q -> q.term(t -> t.field("ownerOrg").value(org)))));
-    return Optional.of(Query.of(q -> q.bool(b -> b.should(open).minimumShouldMatch("1"))));
+    List<FieldValue> values = grants.stream().map(FieldValue::of).toList();
+    return Optional.of(Query.of(q -> q.terms(t -> t.field(FIELD).terms(v -> v.value(values)))));
   }
 
-  /** Partners and coordinators read content; everyone else (admin, indexer) does not. */
+  /** Partners and coordinators hold grants; everyone else (admin, service accounts) none. */
   public static boolean mayReadContent(Caller caller) {
-    return caller.has(Role.PARTNER) || caller.has(Role.COORDINATOR);
-  }
-
-  /** The same rule in Java, for tests and for checking a single record. */
-  public static boolean mayOpen(Caller caller, String ownerOrg, String visibility) {
-    if (!mayReadContent(caller)) {
-      return false;
-    }
-    return "COALITION".equals(visibility)
-        || "PUBLIC".equals(visibility)
-        || caller.memberOf(ownerOrg);
+    return !Readers.grantsOf(caller).isEmpty();
   }
 }

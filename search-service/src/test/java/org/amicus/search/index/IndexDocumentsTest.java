@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.search.index.IndexDocuments.InvalidDocument;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The records exactly as the sources publish them (field names from cases-service's CaseService,
- * PersonService and RecommendationService and workflow-service's SubmissionSearchDocument): a
- * renamed field there must break here, not silently empty the search.
+ * PersonService and RecommendationService and workflow-service's SubmissionSearchDocument, with the
+ * {@code readers} their Access rules publish): a renamed field there must break here, not silently
+ * empty the search.
  */
 class IndexDocumentsTest {
 
@@ -29,7 +31,7 @@ class IndexDocumentsTest {
             {"id": 7, "reference": "KZ-2019-0042", "title": "Detention after the rally",
              "summary": "Charged under art. 405", "country": "KZ", "year": 2019, "status": "OPEN",
              "riskLevel": "HIGH", "violations": ["ARBITRARY_DETENTION"], "ownerOrg": "odf",
-             "visibility": "COALITION",
+             "visibility": "COALITION", "readers": ["partner@*", "coordinator@*"],
              "articles": [{"code": "KZ-CC-405", "number": "405", "title": "Extremist organisation"}],
              "personNames": ["Искандер Еримбетов", "Iskander Yerimbetov"],
              "unCompliance": ["IGNORED"], "demo": false}
@@ -48,7 +50,8 @@ class IndexDocumentsTest {
         project(
             "recommendation",
             """
-            {"id": 3, "visibility": "COALITION", "stateUnderReview": "KZ", "cycle": 3,
+            {"id": 3, "visibility": "COALITION", "readers": ["partner@*", "coordinator@*"],
+             "stateUnderReview": "KZ", "cycle": 3,
              "session": 34, "reportSymbol": "A/HRC/41/10", "paragraph": "139.12",
              "recommendingStates": ["Norway"], "text": "Protect lawyers from intimidation",
              "themes": ["LAWYERS"], "response": "SUPPORTED", "implementation": "NOT_IMPLEMENTED",
@@ -68,7 +71,10 @@ class IndexDocumentsTest {
         project(
             "submission",
             """
-            {"id": "5b0c", "ownerOrg": "odf", "visibility": "COALITION", "coSigners": ["fidu"],
+            {"id": "5b0c", "ownerOrg": "odf", "visibility": "COALITION",
+             "readers": ["partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu",
+                         "coordinator@*"],
+             "coSigners": ["fidu"],
              "status": "IN_REVIEW", "type": "UPR", "target": "OHCHR", "title": "Joint submission",
              "language": "en", "deadline": "2027-03-01", "revision": 2, "caseIds": [7],
              "recommendationIds": [3], "headings": ["Civic space"],
@@ -87,6 +93,7 @@ class IndexDocumentsTest {
             "person",
             """
             {"id": 11, "ownerOrg": "kisr", "visibility": "ORGANISATION",
+             "readers": ["partner@kisr", "coordinator@kisr"],
              "names": ["Козловская", "Kozlovska"], "pseudonym": "Lawyer K.", "occupation": "LAWYER",
              "region": "Kharkiv", "birthYear": 1980, "consent": {"PUBLIC": false}, "demo": false}
             """);
@@ -96,12 +103,46 @@ class IndexDocumentsTest {
   }
 
   @Test
-  void aRecordPrivateToAnOrganisationThatNamesNoneIsRefused() {
-    assertThatThrownBy(
-            () ->
-                project("case", "{\"id\": 1, \"title\": \"x\", \"visibility\": \"ORGANISATION\"}"))
-        .isInstanceOf(InvalidDocument.class)
-        .hasMessage("ownerOrg missing");
+  void theOwnersReadersAreKeptAsTheyCame() throws Exception {
+    Map<String, Object> doc =
+        project(
+            "submission",
+            """
+            {"id": "5b0c", "ownerOrg": "odf", "visibility": "COALITION",
+             "readers": ["partner@odf", "coordinator@odf", "coordinator@*"],
+             "status": "IN_REVIEW", "title": "Joint submission"}
+            """);
+
+    assertThat(doc.get("readers"))
+        .asList()
+        .containsExactly("partner@odf", "coordinator@odf", "coordinator@*");
+  }
+
+  @Test
+  void aRecordWithoutReadersIsRefusedWhateverItsVisibility() {
+    for (String record :
+        List.of(
+            "{\"id\": 1, \"title\": \"x\", \"ownerOrg\": \"odf\", \"visibility\": \"PUBLIC\"}",
+            "{\"id\": 1, \"title\": \"x\", \"visibility\": \"COALITION\", \"readers\": []}",
+            "{\"id\": 1, \"title\": \"x\", \"visibility\": \"COALITION\", \"readers\": null}",
+            "{\"id\": 1, \"title\": \"x\", \"readers\": \"partner@*\"}")) {
+      assertThatThrownBy(() -> project("case", record))
+          .isInstanceOf(InvalidDocument.class)
+          .hasMessage("readers missing");
+    }
+  }
+
+  @Test
+  void aGrantToAnyoneButPartnersAndCoordinatorsIsRefused() {
+    for (String grant : List.of("admin@odf", "indexer@*", "partner", "partner@", "odf", "")) {
+      String record =
+          "{\"id\": 1, \"title\": \"Secret name\", \"readers\": [\"partner@odf\", \""
+              + grant
+              + "\"]}";
+      assertThatThrownBy(() -> project("case", record))
+          .isInstanceOf(InvalidDocument.class)
+          .hasMessage("readers invalid");
+    }
   }
 
   private static Map<String, Object> project(String type, String json) throws Exception {

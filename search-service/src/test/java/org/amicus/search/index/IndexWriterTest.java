@@ -39,7 +39,15 @@ class IndexWriterTest {
                   seq,
                   "case",
                   id,
-                  Map.of("title", title, "ownerOrg", "odf", "visibility", "COALITION")));
+                  Map.of(
+                      "title",
+                      title,
+                      "ownerOrg",
+                      "odf",
+                      "visibility",
+                      "COALITION",
+                      "readers",
+                      TestElasticsearch.readers("odf", "COALITION"))));
           source.put("case:" + id, title);
         }
       }
@@ -61,17 +69,47 @@ class IndexWriterTest {
     try (TestElasticsearch es = new TestElasticsearch()) {
       Change created =
           upsert(
-              1, "case", "c1", Map.of("title", "first", "ownerOrg", "odf", "visibility", "PUBLIC"));
+              1,
+              "case",
+              "c1",
+              Map.of(
+                  "title",
+                  "first",
+                  "ownerOrg",
+                  "odf",
+                  "visibility",
+                  "PUBLIC",
+                  "readers",
+                  TestElasticsearch.readers("odf", "PUBLIC")));
       Change edited =
           upsert(
               2,
               "case",
               "c1",
-              Map.of("title", "second", "ownerOrg", "odf", "visibility", "PUBLIC"));
+              Map.of(
+                  "title",
+                  "second",
+                  "ownerOrg",
+                  "odf",
+                  "visibility",
+                  "PUBLIC",
+                  "readers",
+                  TestElasticsearch.readers("odf", "PUBLIC")));
       Change deleted = delete(3, "case", "c1");
       Change other =
           upsert(
-              4, "case", "c2", Map.of("title", "kept", "ownerOrg", "odf", "visibility", "PUBLIC"));
+              4,
+              "case",
+              "c2",
+              Map.of(
+                  "title",
+                  "kept",
+                  "ownerOrg",
+                  "odf",
+                  "visibility",
+                  "PUBLIC",
+                  "readers",
+                  TestElasticsearch.readers("odf", "PUBLIC")));
 
       es.apply("cases", List.of(deleted, edited, other, created));
       es.apply("cases", List.of(edited, created));
@@ -85,7 +123,18 @@ class IndexWriterTest {
     try (TestElasticsearch es = new TestElasticsearch()) {
       Change fine =
           upsert(
-              1, "case", "ok", Map.of("title", "fine", "ownerOrg", "odf", "visibility", "PUBLIC"));
+              1,
+              "case",
+              "ok",
+              Map.of(
+                  "title",
+                  "fine",
+                  "ownerOrg",
+                  "odf",
+                  "visibility",
+                  "PUBLIC",
+                  "readers",
+                  TestElasticsearch.readers("odf", "PUBLIC")));
       Change badYear =
           upsert(
               2,
@@ -99,13 +148,19 @@ class IndexWriterTest {
                   "ownerOrg",
                   "odf",
                   "visibility",
-                  "PUBLIC"));
+                  "PUBLIC",
+                  "readers",
+                  TestElasticsearch.readers("odf", "PUBLIC")));
       Change noAcl = upsert(3, "case", "no-acl", Map.of("title", "whose is this?"));
-      Change unknownVisibility =
-          upsert(4, "person", "p", Map.of("name", "X", "ownerOrg", "odf", "visibility", "SECRET"));
+      Change adminGrant =
+          upsert(
+              4,
+              "person",
+              "p",
+              Map.of("name", "X", "ownerOrg", "odf", "readers", List.of("admin@odf")));
 
       List<IndexWriter.Rejected> rejected =
-          es.apply("cases", List.of(fine, badYear, noAcl, unknownVisibility));
+          es.apply("cases", List.of(fine, badYear, noAcl, adminGrant));
 
       assertThat(rejected)
           .extracting(r -> r.change().id())

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +91,17 @@ class IngestTest {
   @Autowired ObjectMapper json;
 
   static Map<String, Object> caseRecord(String title, String owner, String visibility) {
-    return Map.of("title", title, "ownerOrg", owner, "visibility", visibility, "country", "KZ");
+    return Map.of(
+        "title",
+        title,
+        "ownerOrg",
+        owner,
+        "visibility",
+        visibility,
+        "readers",
+        TestElasticsearch.readers(owner, visibility),
+        "country",
+        "KZ");
   }
 
   /**
@@ -106,7 +117,15 @@ class IngestTest {
     workflow.upsert(
         "submission",
         "s-1",
-        Map.of("title", "Joint submission " + word, "ownerOrg", "odf", "visibility", "COALITION"));
+        Map.of(
+            "title",
+            "Joint submission " + word,
+            "ownerOrg",
+            "odf",
+            "visibility",
+            "COALITION",
+            "readers",
+            List.of("partner@odf", "coordinator@odf", "coordinator@*")));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
@@ -164,7 +183,9 @@ class IngestTest {
                 "ownerOrg",
                 "odf",
                 "visibility",
-                "PUBLIC"));
+                "PUBLIC",
+                "readers",
+                TestElasticsearch.readers("odf", "PUBLIC")));
     cases.upsert("case", "after-poison", caseRecord("Indexed past the poison", "odf", "PUBLIC"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> indexed().containsKey("case:after-poison"));
@@ -193,7 +214,17 @@ class IngestTest {
 
     cases.repair(
         poison,
-        Map.of("title", "Bad year", "year", 2019, "ownerOrg", "odf", "visibility", "PUBLIC"));
+        Map.of(
+            "title",
+            "Bad year",
+            "year",
+            2019,
+            "ownerOrg",
+            "odf",
+            "visibility",
+            "PUBLIC",
+            "readers",
+            TestElasticsearch.readers("odf", "PUBLIC")));
     JsonNode fixed =
         json.readTree(post("/api/search/admin/dead-letters/" + id + "/retry", adam).getBody());
 
@@ -217,11 +248,31 @@ class IngestTest {
         cases.upsert(
             "case",
             "poison-2",
-            Map.of("title", "Bad", "year", "soon", "ownerOrg", "odf", "visibility", "PUBLIC"));
+            Map.of(
+                "title",
+                "Bad",
+                "year",
+                "soon",
+                "ownerOrg",
+                "odf",
+                "visibility",
+                "PUBLIC",
+                "readers",
+                TestElasticsearch.readers("odf", "PUBLIC")));
     cases.upsert(
         "case",
         "poison-2",
-        Map.of("title", "Corrected", "year", 2020, "ownerOrg", "odf", "visibility", "PUBLIC"));
+        Map.of(
+            "title",
+            "Corrected",
+            "year",
+            2020,
+            "ownerOrg",
+            "odf",
+            "visibility",
+            "PUBLIC",
+            "readers",
+            TestElasticsearch.readers("odf", "PUBLIC")));
     String id = "cases:" + poison;
     await()
         .atMost(Duration.ofSeconds(10))

@@ -264,6 +264,8 @@ class SearchBenchmark {
     for (int w = 0; w < 40; w++) {
       summary.append(pick(random, WORDS)).append(' ');
     }
+    String owner = pick(random, ORGS);
+    String visibility = pick(random, VISIBILITY);
     return TestElasticsearch.doc(
         "reference", "KZ-%d-%04d".formatted(year, i % 10_000),
         "title", pick(random, WORDS) + " of " + name,
@@ -275,8 +277,9 @@ class SearchBenchmark {
         "articles", List.of("KZ-CC-" + pick(random, ARTICLES)),
         "unCompliance", List.of(pick(random, COMPLIANCE)),
         "personNames", List.of(name),
-        "ownerOrg", pick(random, ORGS),
-        "visibility", pick(random, VISIBILITY));
+        "ownerOrg", owner,
+        "visibility", visibility,
+        "readers", TestElasticsearch.readers(owner, visibility));
   }
 
   private static void writeReport(

@@ -35,63 +35,101 @@ class SearchQueriesTest {
             seq++,
             "person",
             "p1",
-            Map.of(
+            TestElasticsearch.doc(
                 "name", "Людмила Козловская",
                 "spellings", List.of("Lyudmyla Kozlovska"),
                 "ownerOrg", "odf",
-                "visibility", "COALITION")));
+                "visibility", "COALITION",
+                "readers", TestElasticsearch.readers("odf", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p2",
-            Map.of(
+            TestElasticsearch.doc(
                 "name", "Мухтар Джакишев",
                 "ownerOrg", "odf",
-                "visibility", "PUBLIC")));
+                "visibility", "PUBLIC",
+                "readers", TestElasticsearch.readers("odf", "PUBLIC"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p3",
-            Map.of("name", "Искандер Еримбетов", "ownerOrg", "fidu", "visibility", "COALITION")));
+            TestElasticsearch.doc(
+                "name",
+                "Искандер Еримбетов",
+                "ownerOrg",
+                "fidu",
+                "visibility",
+                "COALITION",
+                "readers",
+                TestElasticsearch.readers("fidu", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p4",
-            Map.of("name", "Anna Kozlovskaya", "ownerOrg", "kisr", "visibility", "COALITION")));
+            TestElasticsearch.doc(
+                "name",
+                "Anna Kozlovskaya",
+                "ownerOrg",
+                "kisr",
+                "visibility",
+                "COALITION",
+                "readers",
+                TestElasticsearch.readers("kisr", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p5",
-            Map.of("name", "Maria Kozlovska", "ownerOrg", "kisr", "visibility", "COALITION")));
+            TestElasticsearch.doc(
+                "name",
+                "Maria Kozlovska",
+                "ownerOrg",
+                "kisr",
+                "visibility",
+                "COALITION",
+                "readers",
+                TestElasticsearch.readers("kisr", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "case",
             "c1",
             TestElasticsearch.doc(
-                "reference", "KZ-2019-0042",
-                "title", "Detention of Iskander Yerimbetov",
+                "reference",
+                "KZ-2019-0042",
+                "title",
+                "Detention of Iskander Yerimbetov",
                 "summary",
-                    "Detained and tortured after refusing to testify; inciting social discord"
-                        + " charges were dropped",
-                "country", "kz",
-                "year", 2017,
-                "status", "open",
-                "violations", List.of("arbitrary-detention", "torture"),
-                "articles", List.of("KZ-CC-174"),
-                "personNames", List.of("Искандер Еримбетов"),
-                "ownerOrg", "odf",
-                "visibility", "COALITION")));
+                "Detained and tortured after refusing to testify; inciting social discord"
+                    + " charges were dropped",
+                "country",
+                "kz",
+                "year",
+                2017,
+                "status",
+                "open",
+                "violations",
+                List.of("arbitrary-detention", "torture"),
+                "articles",
+                List.of("KZ-CC-174"),
+                "personNames",
+                List.of("Искандер Еримбетов"),
+                "ownerOrg",
+                "odf",
+                "visibility",
+                "COALITION",
+                "readers",
+                TestElasticsearch.readers("odf", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "case",
             "c2",
-            Map.of(
+            TestElasticsearch.doc(
                 "reference", "KZ-2019-0043",
                 "title", "Follow-up to KZ-2019-0042",
                 "summary", "Social media posts about discord; inciting crowds at rallies",
@@ -101,14 +139,15 @@ class SearchQueriesTest {
                 "violations", List.of("freedom-of-assembly"),
                 "articles", List.of("KZ-CC-400"),
                 "ownerOrg", "odf",
-                "visibility", "ORGANISATION")));
+                "visibility", "ORGANISATION",
+                "readers", TestElasticsearch.readers("odf", "ORGANISATION"))));
     for (int i = 0; i < 25; i++) {
       changes.add(
           upsert(
               seq++,
               "recommendation",
               "r" + i,
-              Map.of(
+              TestElasticsearch.doc(
                   "reportSymbol", "A/HRC/28/10",
                   "paragraph", "124." + i,
                   "text", "Review the criminal legislation restricting freedom of assembly",
@@ -116,7 +155,8 @@ class SearchQueriesTest {
                   "implementation", "not-implemented",
                   "country", "KZ",
                   "ownerOrg", "odf",
-                  "visibility", "PUBLIC")));
+                  "visibility", "PUBLIC",
+                  "readers", TestElasticsearch.readers("odf", "PUBLIC"))));
     }
     assertThat(es.apply("cases", changes)).isEmpty();
   }

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What search-service indexes for a submission, with the ACL fields every search document has:
- * {@code ownerOrg} (the lead organisation) and {@code visibility} ({@code ORGANISATION} while only
- * its authors may see it, {@code COALITION} once submitted for review). Co-signing organisations
- * may always read it, hence {@code coSigners}.
+ * What search-service indexes for a submission. {@code readers} decides who finds it: the grants of
+ * {@link SubmissionAccess#readers}, the same rule the API reads by. {@code ownerOrg} (the lead
+ * organisation), {@code visibility} ({@code ORGANISATION} as a draft, {@code COALITION} once
+ * submitted) and {@code coSigners} are for display and facets only.
  */
 record SubmissionSearchDocument(
     UUID id,
     String ownerOrg,
     String visibility,
+    List<String> readers,
     List<String> coSigners,
     String status,
     String type,
@@ -35,6 +36,7 @@ record SubmissionSearchDocument(
         s.id(),
         s.leadOrganisation(),
         s.status() == SubmissionStatus.DRAFT ? "ORGANISATION" : "COALITION",
+        SubmissionAccess.readers(s),
         c.coSigningOrganisations(),
         s.status().name(),
         s.type().name(),

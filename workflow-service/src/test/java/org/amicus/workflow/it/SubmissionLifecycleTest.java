@@ -192,6 +192,11 @@ class SubmissionLifecycleTest {
   void submittingOpensTheSubmissionToCoordinatorsAndTellsSearch() throws Exception {
     UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
     assertThat(searchDocument(id).get("visibility").asText()).isEqualTo("ORGANISATION");
+    // a draft: its lead's and co-signer's staff find it in search, coordinators do not yet
+    assertThat(searchDocument(id).get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu");
 
     JsonNode submitted =
         call(
@@ -207,6 +212,10 @@ class SubmissionLifecycleTest {
     assertThat(document.get("ownerOrg").asText()).isEqualTo("odf");
     assertThat(document.get("coSigners").get(0).asText()).isEqualTo("fidu");
     assertThat(document.get("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(document.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu", "coordinator@*");
     call(
         put("/api/submissions/{id}", id).header("If-Match", etag(id, anna())),
         anna(),
