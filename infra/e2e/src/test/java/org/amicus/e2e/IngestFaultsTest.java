@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.amicus.local.Applications.Application;
@@ -107,6 +108,7 @@ class IngestFaultsTest {
                           "id", id,
                           "ownerOrg", "odf",
                           "visibility", "COALITION",
+                          "readers", List.of("partner@*", "coordinator@*"),
                           "title", "Synthetic case " + written,
                           "country", "KZ",
                           "year", 2020,
