@@ -6,82 +6,14 @@ import java.util.stream.Stream;
 
 /**
  * The endings a name takes in running text: English possessive and plural, Russian case endings
- * (surnames decline like adjectives, given names like nouns) and Kazakh case endings, each in
- * Cyrillic and in the Latin spellings {@link NameFolding} produces (BGN/PCGN {@code ng/gh},
- * passport {@code n/g}, Kazakh Latin {@code ñ/ğ/q} folded to {@code n/g/q}).
+ * (surnames decline like adjectives, given names like nouns) and Kazakh case endings. They are cut
+ * from a word's folded Latin spellings, so a Cyrillic ending counts through its transliterations:
+ * {@code -тың} as BGN/PCGN {@code tyng}, passport {@code tyn}, Kazakh Latin {@code tyñ} folded to
+ * {@code tyn}; {@code -ға} as {@code gha}, {@code ga}; {@code -қа} as {@code qa}, {@code ka}.
  */
 final class NameEndings {
 
   /** Longest first, so a word is cut at the longest ending before the shorter ones. */
-  static final List<String> CYRILLIC =
-      longestFirst(
-          // Russian
-          "а",
-          "я",
-          "у",
-          "ю",
-          "ы",
-          "и",
-          "е",
-          "ой",
-          "ей",
-          "ом",
-          "ем",
-          "ём",
-          "ым",
-          "им",
-          "ых",
-          "их",
-          "ого",
-          "его",
-          "ому",
-          "ему",
-          "ую",
-          "юю",
-          "ая",
-          "яя",
-          "ам",
-          "ям",
-          "ами",
-          "ями",
-          "ах",
-          "ях",
-          "ыми",
-          "ими",
-          // Kazakh: genitive, dative, accusative, locative, ablative, instrumental
-          "тың",
-          "тің",
-          "дың",
-          "дің",
-          "ның",
-          "нің",
-          "ға",
-          "ге",
-          "қа",
-          "ке",
-          "на",
-          "не",
-          "ды",
-          "ді",
-          "ты",
-          "ті",
-          "ны",
-          "ні",
-          "да",
-          "де",
-          "та",
-          "те",
-          "дан",
-          "ден",
-          "тан",
-          "тен",
-          "нан",
-          "нен",
-          "мен",
-          "бен",
-          "пен");
-
-  /** Possessive and plural, then the Russian and Kazakh endings as they are transliterated. */
   static final List<String> LATIN =
       longestFirst(
           // English
@@ -173,10 +105,6 @@ final class NameEndings {
   static final List<String> POSSESSIVE = List.of("'s", "’s", "ʼs", "`s", "´s");
 
   private NameEndings() {}
-
-  static boolean isEnding(String rest, boolean cyrillic) {
-    return (cyrillic ? CYRILLIC : LATIN).contains(rest);
-  }
 
   private static List<String> longestFirst(String... endings) {
     return Stream.of(endings)

@@ -38,20 +38,21 @@ public final class NameMatcher {
   static final int LATIN_STEM = 4;
 
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+  private static final Pattern ASCII = Pattern.compile("[A-Za-z]+( [A-Za-z]+)*");
 
   /** Separators that still join two words of one name: spaces, a hyphen, "Surname, Given". */
   private static final Pattern JOINS = Pattern.compile("[\\s\\u00A0]*[-‐‑,]?[\\s\\u00A0]*");
 
   private final Keys whole = new Keys();
   private final Keys stems = new Keys();
-  private final Keys short_ = new Keys();
+  private final Keys shortWords = new Keys();
   private final Keys protectedWords = new Keys();
   private final Set<String> protectedStarts = new HashSet<>();
 
   private NameMatcher(Collection<Person> persons) {
     for (Person person : persons) {
       for (String form : person.forms()) {
-        for (String spelling : NameFolding.spellings(form)) {
+        for (String spelling : spellings(form)) {
           for (String word : spelling.split(" ")) {
             add(person.id(), word);
           }
@@ -71,7 +72,7 @@ public final class NameMatcher {
     }
     String sound = NameFolding.soundKey(word);
     if (word.length() < ALONE) {
-      short_.add(word, sound, id);
+      shortWords.add(word, sound, id);
       return;
     }
     whole.add(word, sound, id);
@@ -171,7 +172,7 @@ public final class NameMatcher {
         break;
       }
     }
-    Set<String> spellings = NameFolding.spellings(base);
+    Set<String> spellings = spellings(base);
     Map<Long, Boolean> candidates = new LinkedHashMap<>();
     int minStem = cyrillic ? ALONE : LATIN_STEM;
     for (String spelling : spellings) {
@@ -179,7 +180,7 @@ public final class NameMatcher {
         continue;
       }
       look(whole, spelling, capital, true, candidates);
-      look(short_, spelling, capital, false, candidates);
+      look(shortWords, spelling, capital, false, candidates);
       for (String ending : NameEndings.LATIN) {
         int cut = spelling.length() - ending.length();
         if (cut >= minStem && spelling.endsWith(ending)) {
@@ -191,6 +192,17 @@ public final class NameMatcher {
     }
     boolean undecidable = candidates.isEmpty() && beginsWithName(spellings, capital);
     return new Word(candidates, undecidable);
+  }
+
+  /**
+   * {@link NameFolding#spellings}, without its transliterators where they would change nothing:
+   * plain ASCII letters fold to themselves in lower case (most words of an English text, and the
+   * folded forms the names index stores).
+   */
+  static Set<String> spellings(String s) {
+    return ASCII.matcher(s).matches()
+        ? Set.of(s.toLowerCase(Locale.ROOT))
+        : NameFolding.spellings(s);
   }
 
   private static void look(

@@ -229,6 +229,12 @@ class NameMatcherTest {
     fixture.assertNoOverlap(result);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Dzhakishev", "BOKAYEV", "mukhtar dzhakishev", "Qasym Jomart", "x"})
+  void theShortcutForPlainLettersFoldsLikeNameFolding(String plain) {
+    assertThat(NameMatcher.spellings(plain)).isEqualTo(NameFolding.spellings(plain));
+  }
+
   @Test
   void aMatcherWithoutPersonsFindsNothing() {
     Result result = NameMatcher.of(List.of()).match(List.of(new Text("t", "Dzhakishev")));
