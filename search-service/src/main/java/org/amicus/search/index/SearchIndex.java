@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,6 +35,10 @@ import org.springframework.stereotype.Component;
  * older version gets the new fields added in place, so writes go on, and is reported {@link
  * #outdated()}; its records lack the new fields until a rebuild fills a new generation from the
  * sources' snapshots. Until then, a record without {@code readers} is found by nobody.
+ *
+ * <p>Each generation has a twin, {@code <generation>-names} behind {@code <alias>-names}: every
+ * person's name forms and readers for the name matcher, which only the internal names call reads.
+ * The twins are created, filled, swapped, refreshed and dropped together.
  */
 @Component
 public class SearchIndex {
@@ -67,9 +73,21 @@ public class SearchIndex {
     return alias;
   }
 
+  /** The alias of the names index, which only the internal names call reads. */
+  public String namesAlias() {
+    return namesOf(alias);
+  }
+
+  /** The names twin of {@code target}: the names alias for the alias, or a generation's twin. */
+  public static String namesOf(String target) {
+    return target + "-names";
+  }
+
   /**
-   * Creates the first generation and points the alias at it, unless the alias exists; gives a
-   * generation of an older mapping version the new fields, so writes go on until its rebuild.
+   * Creates the first generation and points the aliases at it, unless the alias exists; gives a
+   * generation of an older mapping version the new fields, so writes go on until its rebuild. An
+   * index from before the names index gets an empty names index marked incomplete, which the names
+   * call refuses to answer from until a rebuild has filled it.
    */
   public synchronized void ensure() {
     try {
@@ -78,7 +96,10 @@ public class SearchIndex {
         String first = createGeneration();
         client
             .indices()
-            .updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+            .updateAliases(
+                u ->
+                    u.actions(a -> a.add(add -> add.index(first).alias(alias)))
+                        .actions(a -> a.add(add -> add.index(namesOf(first)).alias(namesAlias()))));
         checked = first;
       } else if (!current.get().equals(checked)) {
         String generation = current.get();
@@ -94,11 +115,37 @@ public class SearchIndex {
             client.indices().putMapping(p -> p.index(generation).withJson(fields));
           }
         }
+        if (!exists(namesAlias())) {
+          String names = namesOf(generation);
+          if (!exists(names)) {
+            createNames(names, false);
+          }
+          client
+              .indices()
+              .updateAliases(
+                  u -> u.actions(a -> a.add(add -> add.index(names).alias(namesAlias()))));
+        }
         checked = generation;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the names index holds every person: false until a rebuild after an upgrade. */
+  public boolean namesComplete() throws IOException {
+    var mappings = client.indices().getMapping(g -> g.index(namesAlias())).result();
+    return !mappings.isEmpty()
+        && mappings.values().stream()
+            .allMatch(
+                m -> {
+                  var complete = m.mappings().meta().get("complete");
+                  return complete != null && complete.to(Boolean.class);
+                });
+  }
+
+  private boolean exists(String name) throws IOException {
+    return client.indices().exists(e -> e.index(name)).value();
   }
 
   /**
@@ -133,35 +180,57 @@ public class SearchIndex {
     }
   }
 
-  /** A new, empty generation with the search mapping; not yet visible to readers. */
+  /** A new, empty generation and its names twin; not yet visible to readers. */
   public String createGeneration() throws IOException {
     String name = alias + "-" + GENERATION.format(clock.instant().atZone(java.time.ZoneOffset.UTC));
-    try (InputStream mapping = mapping()) {
+    try (InputStream mapping = mapping("search-index.json")) {
       client.indices().create(c -> c.index(name).withJson(mapping));
     }
+    createNames(namesOf(name), true);
     return name;
   }
 
-  /** Points the alias at {@code next} and away from every other index, in one atomic request. */
+  private void createNames(String name, boolean complete) throws IOException {
+    String json;
+    try (InputStream mapping = mapping("names-index.json")) {
+      json = new String(mapping.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String marked = json.replace("\"complete\": true", "\"complete\": " + complete);
+    client.indices().create(c -> c.index(name).withJson(new StringReader(marked)));
+  }
+
+  /**
+   * Points the alias at {@code next} and the names alias at its twin, away from every other index,
+   * in one atomic request.
+   */
   public void swapTo(String next) throws IOException {
     Optional<String> previous = current();
+    Optional<String> previousNames = exists(namesAlias()) ? namesCurrent() : Optional.empty();
     client
         .indices()
         .updateAliases(
             u -> {
               previous.ifPresent(p -> u.actions(a -> a.remove(r -> r.index(p).alias(alias))));
-              return u.actions(a -> a.add(add -> add.index(next).alias(alias)));
+              previousNames.ifPresent(
+                  p -> u.actions(a -> a.remove(r -> r.index(p).alias(namesAlias()))));
+              return u.actions(a -> a.add(add -> add.index(next).alias(alias)))
+                  .actions(a -> a.add(add -> add.index(namesOf(next)).alias(namesAlias())));
             });
   }
 
-  /** Removes an old generation once nothing reads it. */
+  private Optional<String> namesCurrent() throws IOException {
+    return client.indices().getAlias(g -> g.name(namesAlias())).result().keySet().stream()
+        .findFirst();
+  }
+
+  /** Removes an old generation and its names twin once nothing reads them. */
   public void drop(String index) throws IOException {
-    client.indices().delete(d -> d.index(List.of(index)));
+    client.indices().delete(d -> d.index(List.of(index, namesOf(index))).ignoreUnavailable(true));
   }
 
   /** Makes writes visible now; tests and the rebuild's hand-over use it. */
   public void refresh(String index) throws IOException {
-    client.indices().refresh(r -> r.index(index));
+    client.indices().refresh(r -> r.index(List.of(index, namesOf(index))).ignoreUnavailable(true));
   }
 
   /** The fields of the mapping without its version, to add to a generation of an older one. */
@@ -172,17 +241,17 @@ public class SearchIndex {
   }
 
   private static JsonNode definition() {
-    try (InputStream mapping = mapping()) {
+    try (InputStream mapping = mapping("search-index.json")) {
       return new ObjectMapper().readTree(mapping);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static InputStream mapping() {
-    InputStream mapping = SearchIndex.class.getResourceAsStream("/elasticsearch/search-index.json");
+  private static InputStream mapping(String file) {
+    InputStream mapping = SearchIndex.class.getResourceAsStream("/elasticsearch/" + file);
     if (mapping == null) {
-      throw new IllegalStateException("search-index.json is missing from the classpath");
+      throw new IllegalStateException(file + " is missing from the classpath");
     }
     return mapping;
   }

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * After an upgrade whose mapping needs new fields in every record (see {@link SearchIndex}), starts
  * the rebuild from the sources' snapshots without an admin having to: until it is done, the records
- * of the old generation lack {@code readers} and nobody finds them. Looks again, with a growing
- * pause, until the index is up to date: a rebuild that failed (a source was down) is started again.
+ * of the old generation lack {@code readers} and nobody finds them. The same holds for an index
+ * from before the names index, whose empty names twin the names call refuses to answer from. Looks
+ * again, with a growing pause, until the index is up to date: a rebuild that failed (a source was
+ * down) is started again.
  */
 @Component
 class OutdatedIndexRebuild implements SmartLifecycle {
@@ -54,11 +56,13 @@ class OutdatedIndexRebuild implements SmartLifecycle {
   private void check(int attempt) {
     try {
       index.ensure();
-      if (!index.outdated()) {
+      if (!index.outdated() && index.namesComplete()) {
         return;
       }
       if (rebuild.start().isPresent()) {
-        log.warn("The search index predates mapping version {}: rebuilding it", index.version());
+        log.warn(
+            "The search index predates mapping version {} or the names index: rebuilding it",
+            index.version());
       }
     } catch (IOException | RuntimeException e) {
       // Elasticsearch not reachable yet: try again

@@ -30,7 +30,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * real HTTP, served from records the test writes, guarded like the real one by a Keycloak token
  * with role {@code indexer} (checked against Keycloak's keys). It can be taken down and brought up.
  */
-final class FeedStandIn implements AutoCloseable {
+public final class FeedStandIn implements AutoCloseable {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -43,25 +43,25 @@ final class FeedStandIn implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private volatile boolean down;
 
-  FeedStandIn(String issuer) throws IOException {
+  public FeedStandIn(String issuer) throws IOException {
     tokens = NimbusJwtDecoder.withIssuerLocation(issuer).build();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/internal/", this::handle);
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  synchronized long upsert(String type, String id, Map<String, ?> document) {
+  public synchronized long upsert(String type, String id, Map<String, ?> document) {
     long seq = outbox.size() + 1L;
     JsonNode node = JSON.valueToTree(document);
     outbox.add(new Change(seq, type, id, Change.Operation.UPSERT, Instant.now(), node));
     return seq;
   }
 
-  synchronized long delete(String type, String id) {
+  public synchronized long delete(String type, String id) {
     long seq = outbox.size() + 1L;
     outbox.add(new Change(seq, type, id, Change.Operation.DELETE, Instant.now(), null));
     return seq;
