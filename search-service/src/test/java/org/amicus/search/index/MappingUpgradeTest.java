@@ -56,14 +56,19 @@ class MappingUpgradeTest {
                           "id", "old",
                           "title", "Detention recorded before the upgrade",
                           "visibility", "COALITION")));
-      es.index.swapTo(old);
+      // as an older search-service left it: the alias on the old generation, no names twin
       es.index.drop(fresh);
+      es.client
+          .indices()
+          .updateAliases(
+              u -> u.actions(a -> a.add(x -> x.index(old).alias(es.properties.alias()))));
 
       // search-service starts again with the new mapping
       SearchIndex upgraded = new SearchIndex(es.client, es.properties, Clock.systemUTC());
       upgraded.ensure();
 
       assertThat(upgraded.outdated()).isTrue();
+      assertThat(upgraded.namesComplete()).isFalse();
       assertThat(
               es.writer.apply(
                   "cases",

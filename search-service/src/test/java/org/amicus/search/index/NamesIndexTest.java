@@ -33,12 +33,22 @@ class NamesIndexTest {
                 Map.of(
                     "ownerOrg", "odf",
                     "visibility", "ORGANISATION",
+                    "readers", List.of("partner@odf", "coordinator@odf"),
                     "names", List.of("M.D."),
                     "nameForms", List.of("Джакишев Мухтар"),
                     "pseudonym", "M.D.",
                     "contact", "+7 700")),
             TestElasticsearch.upsert(
-                2, "case", "9", Map.of("title", "A case", "visibility", "PUBLIC"))));
+                2,
+                "case",
+                "9",
+                Map.of(
+                    "title",
+                    "A case",
+                    "visibility",
+                    "PUBLIC",
+                    "readers",
+                    List.of("partner@*", "coordinator@*")))));
 
     var stored = es.client.get(g -> g.index(es.index.namesAlias()).id("person:7"), JsonNode.class);
     assertThat(stored.found()).isTrue();

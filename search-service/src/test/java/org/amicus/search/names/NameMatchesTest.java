@@ -82,9 +82,15 @@ class NameMatchesTest {
             "ORGANISATION",
             List.of("partner@odf", "coordinator@odf"),
             List.of("Джакишев Мухтар", "Mukhtar Dzhakishev", "Jakishev")));
-    // no readers yet (a feed from before contract A): COALITION means every organisation
+    // kisr's person shared with the coalition: every organisation may read her
     cases.upsert(
-        "person", "102", person("kisr", "COALITION", null, List.of("Maks Bokayev", "Макс Бокаев")));
+        "person",
+        "102",
+        person(
+            "kisr",
+            "COALITION",
+            List.of("partner@*", "coordinator@*"),
+            List.of("Maks Bokayev", "Макс Бокаев")));
     cases.upsert(
         "person",
         "103",
@@ -115,9 +121,7 @@ class NameMatchesTest {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("ownerOrg", owner);
     doc.put("visibility", visibility);
-    if (readers != null) {
-      doc.put("readers", readers);
-    }
+    doc.put("readers", readers);
     doc.put("names", forms);
     doc.put("nameForms", forms);
     doc.put("pseudonym", "P.");
