@@ -47,7 +47,9 @@ class ComposeWiringTest {
                   "AMICUS_SMTP_PORT",
                   "AMICUS_WORKFLOW_CLIENT_SECRET",
                   "AMICUS_TOKEN_URI",
-                  "AMICUS_CASES_URL"),
+                  "AMICUS_CASES_URL",
+                  "AMICUS_ENCRYPTION_KEY",
+                  "AMICUS_ENCRYPTION_PREVIOUS_KEYS"),
           "search-service",
               Set.of(
                   "AMICUS_ELASTICSEARCH_URIS",

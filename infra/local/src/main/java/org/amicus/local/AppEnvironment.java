@@ -59,6 +59,8 @@ final class AppEnvironment {
         env.put(
             "AMICUS_WORKFLOW_CLIENT_SECRET", wiring.keycloak().clientSecret("workflow-service"));
         env.put("AMICUS_CASES_URL", url(options, Part.CASES));
+        // Like cases-service: demo data, sealed with the public development key.
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
       }
       case SEARCH -> {
         env.put("AMICUS_ELASTICSEARCH_URIS", wiring.elasticsearch().url());
