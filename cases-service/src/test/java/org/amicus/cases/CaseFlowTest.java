@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.amicus.platform.changefeed.Outbox;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The issue's "done when" flow, end to end with real tokens and a real database. */
 class CaseFlowTest extends CasesIntegrationTest {
-
-  @Autowired Outbox outbox;
 
   static final String PERSON =
       """
@@ -170,13 +166,7 @@ class CaseFlowTest extends CasesIntegrationTest {
         .containsExactlyInAnyOrder("partner@*", "coordinator@*");
     assertThat(doc.at("/articles/0/number").asText()).isEqualTo("405");
     // the person stays private to its organisation, in search as in the API
-    JsonNode personDoc =
-        json.readTree(
-            jdbc.queryForObject(
-                "select document::text from change_outbox where record_type = 'person'"
-                    + " and record_id = ? order by seq desc limit 1",
-                String.class,
-                String.valueOf(person)));
+    JsonNode personDoc = feedDocument("person", person);
     assertThat(personDoc.get("readers"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("partner@odf", "coordinator@odf");

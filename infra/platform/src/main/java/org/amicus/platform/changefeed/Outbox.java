@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.SealedColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,19 +126,27 @@ public class Outbox {
    */
   @Transactional(readOnly = true)
   public List<String> currentWithout(String type, String field) {
-    return jdbc.queryForList(
+    // Sealed documents can only be looked into here, not in SQL.
+    List<String> ids = new ArrayList<>();
+    jdbc.query(
         """
-        select o.record_id from change_outbox o
-         where o.record_type = ? and o.operation = 'UPSERT' and (o.document -> ?) is null
+        select o.record_id, o.document, o.document_sealed from change_outbox o
+         where o.record_type = ? and o.operation = 'UPSERT'
            and not exists (select 1 from change_outbox later
                             where later.record_type = o.record_type
                               and later.record_id = o.record_id
                               and later.seq > o.seq)
          order by o.seq
         """,
-        String.class,
-        type,
-        field);
+        (RowCallbackHandler)
+            rs -> {
+              String document = document(rs);
+              if (document == null || !parse(document).has(field)) {
+                ids.add(rs.getString("record_id"));
+              }
+            },
+        type);
+    return ids;
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */
