@@ -54,13 +54,13 @@ final class AppEnvironment {
       }
       case WORKFLOW -> {
         database(env, databases.apply(application), wiring.postgres());
+        // Like cases-service: demo data, sealed with the public development key.
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
         env.put("AMICUS_SMTP_HOST", wiring.smtp().host());
         env.put("AMICUS_SMTP_PORT", Integer.toString(wiring.smtp().smtpPort()));
         env.put(
             "AMICUS_WORKFLOW_CLIENT_SECRET", wiring.keycloak().clientSecret("workflow-service"));
         env.put("AMICUS_CASES_URL", url(options, Part.CASES));
-        // Like cases-service: demo data, sealed with the public development key.
-        env.put("SPRING_PROFILES_ACTIVE", "demo");
       }
       case SEARCH -> {
         env.put("AMICUS_ELASTICSEARCH_URIS", wiring.elasticsearch().url());

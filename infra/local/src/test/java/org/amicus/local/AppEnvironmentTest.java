@@ -43,7 +43,7 @@ class AppEnvironmentTest {
   }
 
   @Test
-  void workflowServiceGetsMailCasesItsServiceAccountAndTheDemoKey() {
+  void workflowServiceGetsMailCasesAndItsServiceAccount() {
     assertThat(AppEnvironment.of(Part.WORKFLOW, options, wiring))
         .contains(
             entry("SERVER_PORT", "8082"),
@@ -51,8 +51,14 @@ class AppEnvironmentTest {
             entry("AMICUS_SMTP_HOST", "127.0.0.1"),
             entry("AMICUS_SMTP_PORT", "3025"),
             entry("AMICUS_WORKFLOW_CLIENT_SECRET", "wf-secret"),
-            entry("AMICUS_CASES_URL", "http://127.0.0.1:8081"),
-            entry("SPRING_PROFILES_ACTIVE", "demo"));
+            entry("AMICUS_CASES_URL", "http://127.0.0.1:8081"));
+  }
+
+  @Test
+  void workflowServiceSealsDemoDataWithTheDemoKeyLikeCasesService() {
+    assertThat(AppEnvironment.of(Part.WORKFLOW, options, wiring))
+        .contains(entry("SPRING_PROFILES_ACTIVE", "demo"))
+        .doesNotContainKey("AMICUS_ENCRYPTION_KEY");
   }
 
   @Test
