@@ -3,6 +3,7 @@ package org.amicus.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -144,14 +145,19 @@ class CaseFlowTest extends CasesIntegrationTest {
     JsonNode verification = body(getAs(CLARA, "/api/cases/audit/verify"));
     assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
 
-    // The search document carries the ACL fields and the article, never contact data.
-    String document =
+    // The search document carries the ACL fields and the article, never contact data; it is
+    // stored sealed and opened for the feed's readers.
+    long seq =
         jdbc.queryForObject(
-            "select document::text from change_outbox where record_type = 'case' and record_id = ?"
-                + " order by seq desc limit 1",
-            String.class,
+            "select max(seq) from change_outbox where record_type = 'case' and record_id = ?",
+            Long.class,
             String.valueOf(id));
-    JsonNode doc = json.readTree(document);
+    byte[] stored =
+        jdbc.queryForObject(
+            "select document_sealed from change_outbox where seq = ?", byte[].class, seq);
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("COALITION");
+    JsonNode doc = outbox.after(seq - 1, 1).changes().get(0).document();
+    String document = doc.toString();
     assertThat(doc.get("ownerOrg").asText()).isEqualTo("odf");
     assertThat(doc.get("visibility").asText()).isEqualTo("COALITION");
     // shared with the coalition: every partner and coordinator finds it in search
@@ -160,13 +166,7 @@ class CaseFlowTest extends CasesIntegrationTest {
         .containsExactlyInAnyOrder("partner@*", "coordinator@*");
     assertThat(doc.at("/articles/0/number").asText()).isEqualTo("405");
     // the person stays private to its organisation, in search as in the API
-    JsonNode personDoc =
-        json.readTree(
-            jdbc.queryForObject(
-                "select document::text from change_outbox where record_type = 'person'"
-                    + " and record_id = ? order by seq desc limit 1",
-                String.class,
-                String.valueOf(person)));
+    JsonNode personDoc = feedDocument("person", person);
     assertThat(personDoc.get("readers"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("partner@odf", "coordinator@odf");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.amicus.platform.changefeed.Outbox;
 import org.amicus.testkit.RealDependencies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -66,6 +67,7 @@ public abstract class CasesIntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected ObjectMapper json;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected Outbox outbox;
 
   /**
    * A real access token, fetched again after two minutes (they live five). Other builds sharing
@@ -119,6 +121,17 @@ public abstract class CasesIntegrationTest {
       request.header(HttpHeaders.IF_MATCH, ifMatch);
     }
     return call(user, request);
+  }
+
+  /** A record's latest change-feed document, as search-service reads it (stored sealed). */
+  protected JsonNode feedDocument(String type, Object id) {
+    long seq =
+        jdbc.queryForObject(
+            "select max(seq) from change_outbox where record_type = ? and record_id = ?",
+            Long.class,
+            type,
+            String.valueOf(id));
+    return outbox.after(seq - 1, 1).changes().get(0).document();
   }
 
   protected JsonNode body(MockHttpServletResponse response) throws Exception {

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.amicus.cases.encryption.Encryption;
+import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

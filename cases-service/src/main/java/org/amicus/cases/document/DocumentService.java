@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.casefile.CaseService;
-import org.amicus.cases.encryption.Encryption;
-import org.amicus.cases.encryption.SealedColumn;
+import org.amicus.cases.encryption.SealedColumns;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
@@ -93,7 +93,7 @@ public class DocumentService {
     jdbc.update(
         "insert into case_document_content (document_id, content) values (?, ?)",
         d.id,
-        encryption.seal(bytes, SealedColumn.DOCUMENT_CONTENT.purpose()));
+        encryption.seal(bytes, SealedColumns.DOCUMENT_CONTENT.purpose()));
     audit.record(caller, "document.upload", CaseService.DOCUMENT_RECORD, key(d));
     return view(d);
   }
@@ -115,7 +115,7 @@ public class DocumentService {
                 "select content from case_document_content where document_id = ?",
                 byte[].class,
                 d.id),
-            SealedColumn.DOCUMENT_CONTENT.purpose());
+            SealedColumns.DOCUMENT_CONTENT.purpose());
     audit.record(caller, "document.download", CaseService.DOCUMENT_RECORD, key(d));
     return new DocumentContent(d.fileName, d.contentType, d.sha256, bytes);
   }

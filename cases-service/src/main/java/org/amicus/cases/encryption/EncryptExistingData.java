@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.amicus.platform.encryption.Encryption;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -50,7 +51,7 @@ class EncryptExistingData implements JavaMigration {
     try (Statement s = db.createStatement()) {
       s.execute("alter table person add column contact_sealed bytea");
     }
-    String contact = SealedColumn.PERSON_CONTACT.purpose();
+    String contact = SealedColumns.PERSON_CONTACT.purpose();
     try (PreparedStatement read =
             db.prepareStatement("select id, contact from person where contact is not null");
         PreparedStatement write =
@@ -65,7 +66,7 @@ class EncryptExistingData implements JavaMigration {
     try (Statement s = db.createStatement()) {
       s.execute("alter table person drop column contact");
     }
-    String content = SealedColumn.DOCUMENT_CONTENT.purpose();
+    String content = SealedColumns.DOCUMENT_CONTENT.purpose();
     List<Long> ids = new ArrayList<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("select document_id from case_document_content")) {

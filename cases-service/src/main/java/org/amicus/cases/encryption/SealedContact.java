@@ -1,25 +1,14 @@
 package org.amicus.cases.encryption;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.platform.encryption.SealedText;
 
 /** A person's contact data: plaintext in Java, sealed in the database. */
 @Converter
-public class SealedContact implements AttributeConverter<String, byte[]> {
-
-  private final Encryption encryption;
+public class SealedContact extends SealedText {
 
   public SealedContact(Encryption encryption) {
-    this.encryption = encryption;
-  }
-
-  @Override
-  public byte[] convertToDatabaseColumn(String contact) {
-    return encryption.sealText(contact, SealedColumn.PERSON_CONTACT.purpose());
-  }
-
-  @Override
-  public String convertToEntityAttribute(byte[] sealed) {
-    return encryption.openText(sealed, SealedColumn.PERSON_CONTACT.purpose());
+    super(encryption, SealedColumns.PERSON_CONTACT);
   }
 }

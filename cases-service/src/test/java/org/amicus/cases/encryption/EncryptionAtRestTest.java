@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.amicus.cases.CasesIntegrationTest;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.platform.encryption.KeyRotation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -110,16 +112,16 @@ class EncryptionAtRestTest extends CasesIntegrationTest {
     Encryption previous = new Encryption(PREVIOUS_TEST_KEY, List.of());
     jdbc.update(
         "update person set contact_sealed = ? where id = ?",
-        previous.sealText("+7 777 000 0000", SealedColumn.PERSON_CONTACT.purpose()),
+        previous.sealText("+7 777 000 0000", SealedColumns.PERSON_CONTACT.purpose()),
         id);
     assertThat(body(getAs(ANNA, "/api/persons/" + id)).get("contact").asText())
         .isEqualTo("+7 777 000 0000");
-    assertThat(rotation.outdated().get(SealedColumn.PERSON_CONTACT)).isPositive();
+    assertThat(rotation.outdated().get(SealedColumns.PERSON_CONTACT)).isPositive();
 
-    assertThat(rotation.reencrypt().get(SealedColumn.PERSON_CONTACT)).isPositive();
+    assertThat(rotation.reencrypt().get(SealedColumns.PERSON_CONTACT)).isPositive();
 
     assertThat(encryption.isCurrent(storedContact(id))).isTrue();
-    assertThat(rotation.outdated().get(SealedColumn.PERSON_CONTACT)).isZero();
+    assertThat(rotation.outdated().get(SealedColumns.PERSON_CONTACT)).isZero();
     assertThat(body(getAs(ANNA, "/api/persons/" + id)).get("contact").asText())
         .isEqualTo("+7 777 000 0000");
   }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.amicus.cases.CasesIntegrationTest;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.platform.encryption.EncryptionAutoConfiguration;
+import org.amicus.platform.encryption.EncryptionProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -54,7 +57,7 @@ class EncryptionTest {
 
   @Test
   void withoutAKeyOnlyTheDemoProfileStarts() {
-    EncryptionConfiguration config = new EncryptionConfiguration();
+    EncryptionAutoConfiguration config = new EncryptionAutoConfiguration();
     EncryptionProperties unset = new EncryptionProperties("change-me", List.of(), true);
     assertThatThrownBy(() -> config.encryption(unset, new MockEnvironment()))
         .hasMessageContaining("AMICUS_ENCRYPTION_KEY");
@@ -62,7 +65,7 @@ class EncryptionTest {
     demo.setActiveProfiles("demo");
     assertThat(config.encryption(unset, demo)).isNotNull();
     EncryptionProperties development =
-        new EncryptionProperties(EncryptionConfiguration.DEVELOPMENT_KEY, List.of(), true);
+        new EncryptionProperties(EncryptionAutoConfiguration.DEVELOPMENT_KEY, List.of(), true);
     assertThatThrownBy(() -> config.encryption(development, new MockEnvironment()))
         .hasMessageContaining("development key");
   }

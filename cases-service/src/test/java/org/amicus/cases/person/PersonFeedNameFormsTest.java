@@ -30,13 +30,7 @@ class PersonFeedNameFormsTest extends CasesIntegrationTest {
     assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
     long id = body(created).get("id").asLong();
 
-    JsonNode doc =
-        json.readTree(
-            jdbc.queryForObject(
-                "select document::text from change_outbox where record_type = 'person'"
-                    + " and record_id = ? order by seq desc limit 1",
-                String.class,
-                String.valueOf(id)));
+    JsonNode doc = feedDocument("person", id);
 
     List<String> forms = new ArrayList<>();
     doc.get("nameForms").forEach(f -> forms.add(f.asText()));

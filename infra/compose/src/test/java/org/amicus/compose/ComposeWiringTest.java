@@ -43,6 +43,8 @@ class ComposeWiringTest {
                   "AMICUS_DB_URL",
                   "AMICUS_DB_USER",
                   "AMICUS_DB_PASSWORD",
+                  "AMICUS_ENCRYPTION_KEY",
+                  "AMICUS_ENCRYPTION_PREVIOUS_KEYS",
                   "AMICUS_SMTP_HOST",
                   "AMICUS_SMTP_PORT",
                   "AMICUS_WORKFLOW_CLIENT_SECRET",

@@ -55,6 +55,13 @@ class AppEnvironmentTest {
   }
 
   @Test
+  void workflowServiceSealsDemoDataWithTheDemoKeyLikeCasesService() {
+    assertThat(AppEnvironment.of(Part.WORKFLOW, options, wiring))
+        .contains(entry("SPRING_PROFILES_ACTIVE", "demo"))
+        .doesNotContainKey("AMICUS_ENCRYPTION_KEY");
+  }
+
+  @Test
   void searchServiceGetsElasticsearchAndTheFeedsItReads() {
     assertThat(AppEnvironment.of(Part.SEARCH, options, wiring))
         .containsOnly(

@@ -5,24 +5,33 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.workflow.encryption.SealedColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The dispatch records: one per approved revision of a submission. */
+/**
+ * The dispatch records: one per approved revision of a submission. The document is sealed at rest;
+ * its SHA-256 is of the bytes sent.
+ */
 @Component
 class Dispatches {
 
-  private final JdbcTemplate jdbc;
+  private static final String DOCUMENT = SealedColumns.DISPATCH_DOCUMENT.purpose();
 
-  Dispatches(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Encryption encryption;
+
+  Dispatches(JdbcTemplate jdbc, Encryption encryption) {
     this.jdbc = jdbc;
+    this.encryption = encryption;
   }
 
   Optional<Dispatch> find(UUID submissionId, int revision) {
     return jdbc
         .query(
             "select * from dispatch where submission_id = ? and revision = ?",
-            Dispatches::dispatch,
+            this::dispatch,
             submissionId,
             revision)
         .stream()
@@ -32,7 +41,7 @@ class Dispatches {
   List<Dispatch> of(UUID submissionId) {
     return jdbc.query(
         "select * from dispatch where submission_id = ? order by revision",
-        Dispatches::dispatch,
+        this::dispatch,
         submissionId);
   }
 
@@ -50,7 +59,7 @@ class Dispatches {
             d.fileName(),
             d.mediaType(),
             d.sha256(),
-            d.document())
+            encryption.seal(d.document(), DOCUMENT))
         == 1;
   }
 
@@ -62,7 +71,7 @@ class Dispatches {
         revision);
   }
 
-  private static Dispatch dispatch(ResultSet rs, int row) throws SQLException {
+  private Dispatch dispatch(ResultSet rs, int row) throws SQLException {
     return new Dispatch(
         rs.getObject("submission_id", UUID.class),
         rs.getInt("revision"),
@@ -71,7 +80,7 @@ class Dispatches {
         rs.getString("file_name"),
         rs.getString("media_type"),
         rs.getString("sha256"),
-        rs.getBytes("document"),
+        encryption.open(rs.getBytes("document"), DOCUMENT),
         "SENT".equals(rs.getString("status")),
         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
   }

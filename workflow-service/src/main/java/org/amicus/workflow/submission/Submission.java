@@ -1,6 +1,11 @@
 package org.amicus.workflow.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,10 +17,16 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A submission's current state; its content is a JSON document (see {@link SubmissionJson}). */
+/**
+ * A submission's current state; its content is a JSON document ({@link SubmissionContent}), sealed
+ * at rest. The co-signing organisations are kept beside it in the clear, so lists can find what an
+ * organisation co-signs.
+ */
 @Entity
 @Table(name = "submission")
 class Submission {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Id private UUID id;
 
@@ -33,8 +44,13 @@ class Submission {
 
   private int revision;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  @Convert(converter = SealedSubmissionContent.class)
   private String content;
+
+  /** The co-signers of {@link #content} without their descriptions: [{"organisation": "fidu"}]. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "co_signers")
+  private String coSigners;
 
   @Column(name = "process_instance_id")
   private String processInstanceId;
@@ -125,6 +141,7 @@ class Submission {
     this.type = type;
     this.target = target;
     this.content = content;
+    this.coSigners = coSignersOf(content);
     this.revision++;
     this.updatedAt = now;
     return revision;
@@ -137,5 +154,17 @@ class Submission {
 
   void processInstanceId(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  private static String coSignersOf(String content) {
+    try {
+      ArrayNode organisations = JSON.createArrayNode();
+      for (JsonNode coSigner : JSON.readTree(content).path("coSigners")) {
+        organisations.addObject().put("organisation", coSigner.path("organisation").asText());
+      }
+      return JSON.writeValueAsString(organisations);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Submission content is not JSON", e);
+    }
   }
 }

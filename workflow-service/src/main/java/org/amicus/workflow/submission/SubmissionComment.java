@@ -1,13 +1,14 @@
 package org.amicus.workflow.submission;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A remark on a submission, tied to the revision it was made on. */
+/** A remark on a submission, tied to the revision it was made on; its body is sealed at rest. */
 @Entity
 @Table(name = "submission_comment")
 class SubmissionComment {
@@ -23,6 +24,7 @@ class SubmissionComment {
   @Column(name = "author_organisation")
   private String authorOrganisation;
 
+  @Convert(converter = SealedCommentBody.class)
   private String body;
 
   @Column(name = "created_at")

@@ -3,6 +3,8 @@ package org.amicus.workflow.submission;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.workflow.encryption.SealedColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,15 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The journal of what happened to a submission, in Amicus' words (created, saved, submitted,
- * decided, sent...). Written in the transaction of the change it records.
+ * decided, sent...). Written in the transaction of the change it records. The detail is free text
+ * (an acknowledgement's reference, what was overdue), so it is sealed at rest.
  */
 @Component
 public class SubmissionEvents {
 
-  private final JdbcTemplate jdbc;
+  private static final String DETAIL = SealedColumns.EVENT_DETAIL.purpose();
 
-  SubmissionEvents(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Encryption encryption;
+
+  SubmissionEvents(JdbcTemplate jdbc, Encryption encryption) {
     this.jdbc = jdbc;
+    this.encryption = encryption;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -37,7 +44,7 @@ public class SubmissionEvents {
         actorOrganisation,
         action,
         revision,
-        detail);
+        encryption.sealText(detail, DETAIL));
   }
 
   @Transactional(readOnly = true)
@@ -51,7 +58,7 @@ public class SubmissionEvents {
                 rs.getString("actor_organisation"),
                 rs.getString("action"),
                 (Integer) rs.getObject("revision"),
-                rs.getString("detail")),
+                encryption.openText(rs.getBytes("detail"), DETAIL)),
         submissionId);
   }
 

@@ -1,6 +1,7 @@
 package org.amicus.workflow.submission;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -9,10 +10,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** One saved revision of a submission's content; never changed once written. */
+/** One saved revision of a submission's content (sealed at rest); never changed once written. */
 @Entity
 @Immutable
 @Table(name = "submission_revision")
@@ -20,7 +19,7 @@ class SubmissionRevision {
 
   @EmbeddedId private Key key;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  @Convert(converter = SealedRevisionContent.class)
   private String content;
 
   @Column(name = "saved_by")

@@ -16,7 +16,7 @@ interface Submissions extends JpaRepository<Submission, UUID> {
           """
           select * from submission s
            where s.lead_organisation = :organisation
-              or s.content -> 'coSigners' @> cast(:coSigner as jsonb)
+              or s.co_signers @> cast(:coSigner as jsonb)
               or (:coordinator and s.status <> 'DRAFT')
            order by s.updated_at desc
            limit 500

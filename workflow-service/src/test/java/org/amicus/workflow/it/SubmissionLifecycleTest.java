@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amicus.platform.changefeed.Outbox;
 import org.amicus.workflow.submission.SubmissionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ class SubmissionLifecycleTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired FakeCases cases;
   @Autowired SubmissionService submissions;
+  @Autowired Outbox outbox;
 
   static Map<String, Object> draft(
       String type, LocalDate deadline, List<?> coSigners, String text) {
@@ -244,13 +246,14 @@ class SubmissionLifecycleTest {
             "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu");
   }
 
-  JsonNode searchDocument(UUID id) throws Exception {
-    String document =
+  /** The latest change-feed document of the submission, as search-service reads it (opened). */
+  JsonNode searchDocument(UUID id) {
+    Long seq =
         jdbc.queryForObject(
-            "select document::text from change_outbox where record_type = 'submission'"
-                + " and record_id = ? order by seq desc limit 1",
-            String.class,
+            "select max(seq) from change_outbox where record_type = 'submission'"
+                + " and record_id = ?",
+            Long.class,
             id.toString());
-    return json.readTree(document);
+    return outbox.after(seq - 1, 1).changes().get(0).document();
   }
 }

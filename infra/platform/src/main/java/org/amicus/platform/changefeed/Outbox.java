@@ -3,10 +3,15 @@ package org.amicus.platform.changefeed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.platform.encryption.SealedColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,18 +21,32 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A bigserial alone is not enough: a transaction that took seq 10 may commit after one that took
  * seq 11, and a reader past 11 would never see 10. Writers therefore serialise on one
  * transaction-scoped advisory lock, so seq order is commit order.
+ *
+ * <p>In a service with an encryption key, documents are stored sealed in {@code document_sealed}
+ * (they hold the record's texts) and opened when read, so the feed's readers see no difference.
+ * {@code document} holds plaintext only in rows written before, until {@link OutboxSealing} seals
+ * them at start-up.
  */
 public class Outbox {
+
+  /** The column sealed documents are stored in, for key rotation. */
+  public static final SealedColumn SEALED_DOCUMENT =
+      SealedColumn.of("change_outbox", "document_sealed", "seq");
 
   /** Arbitrary constant naming the outbox lock (ASCII "AMICUSOB"). */
   private static final long LOCK_KEY = 0x414D494355534F42L;
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final Encryption encryption;
 
-  public Outbox(JdbcTemplate jdbc, ObjectMapper json) {
+  /**
+   * @param encryption seals documents; null in a service without a key, which stores them plain
+   */
+  public Outbox(JdbcTemplate jdbc, ObjectMapper json, Encryption encryption) {
     this.jdbc = jdbc;
     this.json = json;
+    this.encryption = encryption;
   }
 
   /** Records that a record now looks like {@code document}. */
@@ -44,13 +63,24 @@ public class Outbox {
 
   private void write(String type, String id, Change.Operation operation, Object document) {
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
-    jdbc.update(
-        "insert into change_outbox (record_type, record_id, operation, document)"
-            + " values (?, ?, ?, cast(? as jsonb))",
-        type,
-        id,
-        operation.name(),
-        document == null ? null : serialise(document));
+    String text = document == null ? null : serialise(document);
+    if (encryption == null) {
+      jdbc.update(
+          "insert into change_outbox (record_type, record_id, operation, document)"
+              + " values (?, ?, ?, cast(? as jsonb))",
+          type,
+          id,
+          operation.name(),
+          text);
+    } else {
+      jdbc.update(
+          "insert into change_outbox (record_type, record_id, operation, document_sealed)"
+              + " values (?, ?, ?, ?)",
+          type,
+          id,
+          operation.name(),
+          encryption.sealText(text, SEALED_DOCUMENT.purpose()));
+    }
   }
 
   /** Changes after {@code after}, oldest first. */
@@ -96,19 +126,27 @@ public class Outbox {
    */
   @Transactional(readOnly = true)
   public List<String> currentWithout(String type, String field) {
-    return jdbc.queryForList(
+    // Sealed documents can only be looked into here, not in SQL.
+    List<String> ids = new ArrayList<>();
+    jdbc.query(
         """
-        select o.record_id from change_outbox o
-         where o.record_type = ? and o.operation = 'UPSERT' and (o.document -> ?) is null
+        select o.record_id, o.document, o.document_sealed from change_outbox o
+         where o.record_type = ? and o.operation = 'UPSERT'
            and not exists (select 1 from change_outbox later
                             where later.record_type = o.record_type
                               and later.record_id = o.record_id
                               and later.seq > o.seq)
          order by o.seq
         """,
-        String.class,
-        type,
-        field);
+        (RowCallbackHandler)
+            rs -> {
+              String document = document(rs);
+              if (document == null || !parse(document).has(field)) {
+                ids.add(rs.getString("record_id"));
+              }
+            },
+        type);
+    return ids;
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */
@@ -126,7 +164,7 @@ public class Outbox {
   }
 
   private Change change(ResultSet rs, int row) throws SQLException {
-    String document = rs.getString("document");
+    String document = document(rs);
     return new Change(
         rs.getLong("seq"),
         rs.getString("record_type"),
@@ -134,6 +172,18 @@ public class Outbox {
         Change.Operation.valueOf(rs.getString("operation")),
         rs.getTimestamp("changed_at").toInstant(),
         document == null ? null : parse(document));
+  }
+
+  /** The document, opened if sealed; a plaintext one is a row from before sealing. */
+  private String document(ResultSet rs) throws SQLException {
+    if (encryption != null) {
+      byte[] sealed = rs.getBytes("document_sealed");
+      if (sealed != null) {
+        return new String(
+            encryption.open(sealed, SEALED_DOCUMENT.purpose()), StandardCharsets.UTF_8);
+      }
+    }
+    return rs.getString("document");
   }
 
   private String serialise(Object document) {

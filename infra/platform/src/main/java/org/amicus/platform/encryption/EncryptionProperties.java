@@ -1,4 +1,4 @@
-package org.amicus.cases.encryption;
+package org.amicus.platform.encryption;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

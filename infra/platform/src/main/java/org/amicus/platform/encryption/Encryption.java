@@ -1,4 +1,4 @@
-package org.amicus.cases.encryption;
+package org.amicus.platform.encryption;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Encryption {
 
-  static final byte FORMAT = 1;
-  static final int KEY_ID_BYTES = 8;
+  public static final byte FORMAT = 1;
+  public static final int KEY_ID_BYTES = 8;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final int HEADER = 1 + KEY_ID_BYTES;
@@ -108,6 +108,11 @@ public final class Encryption {
 
   public String openText(byte[] sealed, String purpose) {
     return sealed == null ? null : new String(open(sealed, purpose), StandardCharsets.UTF_8);
+  }
+
+  /** True when {@code keyId} is the id of the current or of a previous key. */
+  public boolean hasKey(byte[] keyId) {
+    return byId.containsKey(HexFormat.of().formatHex(keyId));
   }
 
   /** True when the value is sealed with the current key. */

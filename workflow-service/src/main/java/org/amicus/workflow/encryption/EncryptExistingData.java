@@ -1,0 +1,62 @@
+package org.amicus.workflow.encryption;
+
+import java.util.List;
+import org.amicus.platform.encryption.Encryption;
+import org.amicus.platform.encryption.SealExistingData;
+import org.amicus.platform.encryption.SealedColumn;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration 5, in Java because it needs the key: seals what was stored in plaintext before
+ * workflow-service sealed anything (submission contents and revisions, comments, the journal's
+ * details, sent documents). Each column becomes {@code bytea} under its old name. Spring Boot hands
+ * this bean to Flyway; migration 4 has copied the co-signing organisations out of the content
+ * first, so lists still find them.
+ */
+@Component
+class EncryptExistingData implements JavaMigration {
+
+  private static final List<SealedColumn> COLUMNS =
+      List.of(
+          SealedColumns.SUBMISSION_CONTENT,
+          SealedColumns.REVISION_CONTENT,
+          SealedColumns.COMMENT_BODY,
+          SealedColumns.EVENT_DETAIL,
+          SealedColumns.DISPATCH_DOCUMENT);
+
+  private final Encryption encryption;
+
+  EncryptExistingData(Encryption encryption) {
+    this.encryption = encryption;
+  }
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("5");
+  }
+
+  @Override
+  public String getDescription() {
+    return "seal submission texts, comments, journal details and sent documents";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws Exception {
+    for (SealedColumn column : COLUMNS) {
+      SealExistingData.seal(context.getConnection(), encryption, column);
+    }
+  }
+}
