@@ -62,7 +62,7 @@ public class ReviewService {
    * read.
    */
   @Transactional
-  public SubmissionSnapshot submit(Caller caller, UUID id, long expectedLockVersion) {
+  public Submitted submit(Caller caller, UUID id, long expectedLockVersion) {
     SubmissionSnapshot submission = submissions.get(caller, id);
     if (!SubmissionAccess.isAuthor(caller, submission)) {
       throw ApiProblem.forbidden("Only the lead organisation's staff submit a submission");
@@ -73,7 +73,7 @@ public class ReviewService {
     }
     return switch (submission.status()) {
       case DRAFT -> start(caller, submission);
-      case RETURNED -> resubmit(caller, submission, reviseTask(submission));
+      case RETURNED -> resubmitted(caller, submission, reviseTask(submission));
       default ->
           throw ApiProblem.conflict(
               "Only a draft or a returned submission can be submitted; it is "
@@ -81,7 +81,7 @@ public class ReviewService {
     };
   }
 
-  private SubmissionSnapshot start(Caller caller, SubmissionSnapshot submission) {
+  private Submitted start(Caller caller, SubmissionSnapshot submission) {
     SubmissionChecks.People people = checks.check(submission);
     Map<String, Object> variables = roundVariables(submission, people);
     variables.put(SUBMISSION_ID, submission.id().toString());
@@ -97,11 +97,15 @@ public class ReviewService {
         caller.organisation().orElse(null),
         "SUBMITTED",
         people.namesPeople() ? "names people" : null);
-    return refresh(submission.id());
+    return new Submitted(refresh(submission.id()), people.warnings());
   }
 
   /** Completes the authors' revision task after the checks pass again. */
   SubmissionSnapshot resubmit(Caller caller, SubmissionSnapshot submission, Task revise) {
+    return resubmitted(caller, submission, revise).submission();
+  }
+
+  private Submitted resubmitted(Caller caller, SubmissionSnapshot submission, Task revise) {
     SubmissionChecks.People people = checks.check(submission);
     tasks.setAssignee(revise.getId(), caller.username());
     tasks.complete(revise.getId(), roundVariables(submission, people));
@@ -112,8 +116,15 @@ public class ReviewService {
         caller.organisation().orElse(null),
         "RESUBMITTED",
         null);
-    return refresh(submission.id());
+    return new Submitted(refresh(submission.id()), people.warnings());
   }
+
+  /**
+   * A submission now in review, with what its authors should know: persons named in the text who
+   * are in none of the linked cases, by place only.
+   */
+  public record Submitted(
+      SubmissionSnapshot submission, List<SubmissionChecks.NameWarning> warnings) {}
 
   /** Variables that may change between rounds of review. */
   private static Map<String, Object> roundVariables(

@@ -20,6 +20,11 @@ class FakeCases implements CasesClient {
 
   /** A case concerning one person (original name first); returns the case id. */
   long caseOf(List<String> names, String pseudonym, boolean consentUn) {
+    return caseOf(person(names, pseudonym, consentUn, false));
+  }
+
+  /** A person in no case yet (original name first); returns the person id. */
+  long person(List<String> names, String pseudonym, boolean consentUn, boolean consentPublic) {
     long personId = ids.incrementAndGet();
     persons.put(
         personId,
@@ -28,11 +33,21 @@ class FakeCases implements CasesClient {
             names.get(0),
             names.subList(1, names.size()),
             pseudonym,
-            Map.of("UN", consentUn, "EU", false, "PUBLIC", false)));
+            Map.of("UN", consentUn, "EU", false, "PUBLIC", consentPublic)));
+    return personId;
+  }
+
+  /** A case concerning one known person; returns the case id. */
+  long caseOf(long personId) {
     long caseId = ids.incrementAndGet();
     cases.put(
         caseId, new LinkedCase(caseId, "KZ-2019-" + caseId, List.of(new PersonRef(personId))));
     return caseId;
+  }
+
+  /** Every person recorded here, for the name matcher's double. */
+  Map<Long, Person> persons() {
+    return Map.copyOf(persons);
   }
 
   @Override
