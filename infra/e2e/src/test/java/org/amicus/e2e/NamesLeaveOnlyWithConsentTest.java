@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class NamesLeaveOnlyWithConsentTest {
 
   private static final Duration EVENTUALLY = Duration.ofSeconds(120);
-  private static final String PSEUDONYM = "Businessman M.";
+  private static final String PSEUDONYM = "Activist M.";
 
   private final Platform platform = Platform.get();
   private final Api anna = platform.api("anna"); // partner, odf: the authors
@@ -75,7 +75,7 @@ class NamesLeaveOnlyWithConsentTest {
                 anna.post(
                     "/api/cases",
                     Map.of(
-                        "title", "Imprisonment of a businessman after his bank was seized",
+                        "title", "Imprisonment of an activist after a peaceful rally",
                         "country", "KZ",
                         "year", 2009,
                         "personIds", List.of(person),
@@ -111,7 +111,7 @@ class NamesLeaveOnlyWithConsentTest {
             "/api/submissions",
             Map.of(
                 "type", "UPR_JOINT",
-                "title", latin.toUpperCase(Locale.ROOT) + ": reprisals against a businessman",
+                "title", latin.toUpperCase(Locale.ROOT) + ": reprisals against an activist",
                 "language", "en",
                 "deadline", LocalDate.now().plusDays(60).toString(),
                 "riskLevel", "LOW",
@@ -166,7 +166,7 @@ class NamesLeaveOnlyWithConsentTest {
     String document = docxText(mail.attachments().get(0).content());
     String fileName = mail.attachments().get(0).fileName();
 
-    assertThat(mail.subject()).isEqualTo(PSEUDONYM + ": reprisals against a businessman");
+    assertThat(mail.subject()).isEqualTo(PSEUDONYM + ": reprisals against an activist");
     assertThat(mail.text()).contains(PSEUDONYM);
     assertThat(document).contains(PSEUDONYM, "Суд приговорил", "Release");
     for (String outgoing : List.of(mail.subject(), mail.text(), document, fileName)) {

@@ -149,13 +149,13 @@ public class Dispatcher {
       SubmissionChecks.People people,
       Dispatch dispatch,
       Email email) {
-    List<NamesClient.Text> texts =
-        List.of(
-            new NamesClient.Text(
-                "document", renderer.text(dispatch.document(), dispatch.mediaType())),
-            new NamesClient.Text("subject", email.subject()),
-            new NamesClient.Text("body", email.body()),
-            new NamesClient.Text("fileName", dispatch.fileName()));
+    List<NamesClient.Text> texts = new ArrayList<>();
+    texts.add(
+        new NamesClient.Text("document", renderer.text(dispatch.document(), dispatch.mediaType())));
+    texts.add(new NamesClient.Text("subject", email.subject()));
+    texts.add(new NamesClient.Text("body", email.body()));
+    texts.add(new NamesClient.Text("fileName", dispatch.fileName()));
+    texts.removeIf(t -> t.text() == null || t.text().isBlank());
     SubmissionChecks.Named named = checks.named(submission, people.linkedPersonIds(), texts);
     List<String> places = new ArrayList<>();
     named.spans().stream()
