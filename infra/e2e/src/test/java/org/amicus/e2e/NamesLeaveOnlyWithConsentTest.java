@@ -56,7 +56,7 @@ class NamesLeaveOnlyWithConsentTest {
                         "spellings",
                         List.of("Mukhtar " + latin),
                         "occupation",
-                        "BUSINESSMAN",
+                        "ACTIVIST",
                         "region",
                         "Almaty",
                         "pseudonym",
