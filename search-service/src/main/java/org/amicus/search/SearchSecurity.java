@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Searching is for partners and coordinators; running the index is for admins. */
+/**
+ * Searching is for partners and coordinators; running the index is for admins; the name matcher is
+ * for workflow-service's account alone (role case-reader); the change feed stays the indexer's.
+ */
 @Configuration(proxyBeanMethods = false)
 class SearchSecurity {
 
@@ -17,6 +20,8 @@ class SearchSecurity {
     return ServletSecurity.resourceServer(
             http,
             json,
+            internal ->
+                internal.requestMatchers("/internal/names/**").hasRole(Role.CASE_READER.claim()),
             auth ->
                 auth.requestMatchers("/api/search/admin/**")
                     .hasRole(Role.ADMIN.claim())

@@ -249,7 +249,8 @@ public class PersonService {
 
   /**
    * The search document: ACL fields and names, under the person's own visibility. A public person
-   * who has not consented to public naming is indexed by pseudonym only. Never contact data.
+   * who has not consented to public naming is indexed by pseudonym only; {@code nameForms} carries
+   * all names for the name matcher only. Never contact data.
    */
   private Map<String, Object> document(Person p) {
     Map<Channel, Boolean> consent = currentConsent(p);
@@ -259,6 +260,9 @@ public class PersonService {
     doc.put("ownerOrg", p.ownerOrg);
     doc.put("visibility", p.visibility.name());
     doc.put("names", named ? p.names() : List.of(p.pseudonym));
+    // every recorded form, unreduced: search-service keeps them apart from the public index, for
+    // the name matcher that protects persons in what leaves Amicus (never shown by search)
+    doc.put("nameForms", p.names());
     doc.put("pseudonym", p.pseudonym);
     doc.put("occupation", p.occupation == null ? null : p.occupation.name());
     doc.put("region", p.region);

@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.amicus.platform.changefeed.Change;
+import org.amicus.search.names.NameDocuments;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies changes to an index with external versioning: each document's version is the seq of the
  * change that produced it, so Elasticsearch itself refuses an older change (409), and replaying or
  * reordering changes never leaves an older state behind. Deletes are versioned too; their
- * tombstones live for {@code index.gc_deletes} (7 days in the mapping), longer than any replay.
+ * tombstones live for {@code index.gc_deletes} (7 days in the mapping), longer than any replay. A
+ * person goes into the names twin of the index in the same bulk request, with the same version.
  */
 @Component
 public class IndexWriter {
@@ -40,39 +42,34 @@ public class IndexWriter {
       throws IOException {
     List<Rejected> rejected = new ArrayList<>();
     List<BulkOperation> operations = new ArrayList<>();
-    List<Change> sent = new ArrayList<>();
+    List<Change> sent = new ArrayList<>(); // the change of each operation, in order
     for (Change change : changes) {
       String key = IndexDocuments.key(change.type(), change.id());
+      boolean person = NameDocuments.TYPE.equals(change.type());
       if (change.operation() == Change.Operation.DELETE) {
-        operations.add(
-            BulkOperation.of(
-                b ->
-                    b.delete(
-                        d ->
-                            d.index(index)
-                                .id(key)
-                                .version(change.seq())
-                                .versionType(VersionType.External))));
-      } else {
-        Map<String, Object> doc;
-        try {
-          doc = IndexDocuments.project(source, change);
-        } catch (IndexDocuments.InvalidDocument e) {
-          rejected.add(new Rejected(change, "invalid_record", e.getMessage()));
-          continue;
+        operations.add(delete(index, key, change.seq()));
+        sent.add(change);
+        if (person) {
+          operations.add(delete(SearchIndex.namesOf(index), key, change.seq()));
+          sent.add(change);
         }
-        operations.add(
-            BulkOperation.of(
-                b ->
-                    b.index(
-                        i ->
-                            i.index(index)
-                                .id(key)
-                                .version(change.seq())
-                                .versionType(VersionType.External)
-                                .document(doc))));
+        continue;
       }
+      Map<String, Object> doc;
+      try {
+        doc = IndexDocuments.project(source, change);
+      } catch (IndexDocuments.InvalidDocument e) {
+        rejected.add(new Rejected(change, "invalid_record", e.getMessage()));
+        continue;
+      }
+      operations.add(upsert(index, key, change.seq(), doc));
       sent.add(change);
+      if (person) {
+        // the person's name forms for the name matcher, under the same version
+        operations.add(
+            upsert(SearchIndex.namesOf(index), key, change.seq(), NameDocuments.project(change)));
+        sent.add(change);
+      }
     }
     if (operations.isEmpty()) {
       return rejected;
@@ -92,7 +89,7 @@ public class IndexWriter {
       }
       if (item.status() == 429 || item.status() >= 500) {
         retry = true;
-      } else {
+      } else if (rejected.isEmpty() || rejected.get(rejected.size() - 1).change() != sent.get(i)) {
         rejected.add(new Rejected(sent.get(i), error.type(), withoutValues(error.reason())));
       }
     }
@@ -100,6 +97,23 @@ public class IndexWriter {
       throw new RetryableFailure("Elasticsearch refused part of a batch for now");
     }
     return rejected;
+  }
+
+  private static BulkOperation delete(String index, String key, long seq) {
+    return BulkOperation.of(
+        b -> b.delete(d -> d.index(index).id(key).version(seq).versionType(VersionType.External)));
+  }
+
+  private static BulkOperation upsert(String index, String key, long seq, Map<String, Object> doc) {
+    return BulkOperation.of(
+        b ->
+            b.index(
+                i ->
+                    i.index(index)
+                        .id(key)
+                        .version(seq)
+                        .versionType(VersionType.External)
+                        .document(doc)));
   }
 
   /** The version (seq) of a record in {@code index}, or -1 when it is not there. */

@@ -2,8 +2,11 @@ package org.amicus.workflow.dispatch;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.amicus.workflow.names.NamesClient;
 import org.amicus.workflow.review.Notifications;
 import org.amicus.workflow.submission.SubmissionChecks;
 import org.amicus.workflow.submission.SubmissionService;
@@ -63,22 +66,34 @@ public class Dispatcher {
     this.notifications = notifications;
   }
 
-  /** Sends the submission's current revision unless it has been sent already. */
+  /**
+   * Sends the submission's current revision unless it has been sent already. Names are checked
+   * again on what is actually sent (the document read back, the email's subject and body, the file
+   * name) right before each attempt: if a person without consent or a place that cannot be decided
+   * remains, nothing is sent and the job fails, so that after its retries it is an incident an
+   * admin sees.
+   */
   public void dispatch(UUID submissionId) {
     SubmissionSnapshot submission = submissions.find(submissionId);
     int revision = submission.revision();
-    Dispatch dispatch =
-        dispatches.find(submissionId, revision).orElseGet(() -> prepare(submission));
-    if (!dispatch.sent()) {
-      send(dispatch, submission);
+    Optional<Dispatch> stored = dispatches.find(submissionId, revision);
+    Dispatch dispatch;
+    if (stored.isPresent() && stored.get().sent()) {
+      dispatch = stored.get();
+      log.info("dispatch=already-sent submission={} revision={}", submissionId, revision);
+    } else {
+      SubmissionChecks.People people = checks.people(submission);
+      OutgoingDocument outgoing = OutgoingDocument.of(submission, people, properties);
+      dispatch = stored.orElseGet(() -> prepare(submission, outgoing));
+      Email email = email(outgoing, submission, dispatch);
+      recheck(submission, people, dispatch, email);
+      send(dispatch, email);
       ownTransaction.executeWithoutResult(s -> dispatches.sent(submissionId, revision));
       log.info(
           "dispatch=sent submission={} revision={} sha256={}",
           submissionId,
           revision,
           dispatch.sha256());
-    } else {
-      log.info("dispatch=already-sent submission={} revision={}", submissionId, revision);
     }
     SubmissionSnapshot sent =
         submissions.changeStatus(
@@ -90,9 +105,8 @@ public class Dispatcher {
     return dispatches.of(submissionId);
   }
 
-  private Dispatch prepare(SubmissionSnapshot submission) {
-    SubmissionChecks.People people = checks.people(submission);
-    OutgoingDocument outgoing = OutgoingDocument.of(submission, people, properties);
+  private Dispatch prepare(SubmissionSnapshot submission, OutgoingDocument outgoing) {
+    // Type, id and revision only: the file name never carries a title or a name.
     String baseName =
         "%s-%s-r%d"
             .formatted(
@@ -118,25 +132,78 @@ public class Dispatcher {
     return dispatches.find(submission.id(), submission.revision()).orElseThrow();
   }
 
-  private void send(Dispatch dispatch, SubmissionSnapshot submission) {
+  /** The email's subject and body: built only from the outgoing (pseudonymised) title. */
+  private Email email(OutgoingDocument outgoing, SubmissionSnapshot submission, Dispatch dispatch) {
+    return new Email(
+        outgoing.title(),
+        "Please find attached the submission \"%s\" by %s.\n\nReference: %s"
+            .formatted(
+                outgoing.title(),
+                properties.organisationName(submission.leadOrganisation()),
+                dispatch.messageId()));
+  }
+
+  /** Refuses to send when what goes out still names a protected person or an undecidable place. */
+  private void recheck(
+      SubmissionSnapshot submission,
+      SubmissionChecks.People people,
+      Dispatch dispatch,
+      Email email) {
+    List<NamesClient.Text> texts = new ArrayList<>();
+    texts.add(
+        new NamesClient.Text("document", renderer.text(dispatch.document(), dispatch.mediaType())));
+    texts.add(new NamesClient.Text("subject", email.subject()));
+    texts.add(new NamesClient.Text("body", email.body()));
+    texts.add(new NamesClient.Text("fileName", dispatch.fileName()));
+    texts.removeIf(t -> t.text() == null || t.text().isBlank());
+    SubmissionChecks.Named named = checks.named(submission, people.linkedPersonIds(), texts);
+    List<String> places = new ArrayList<>();
+    named.spans().stream()
+        .filter(SubmissionChecks.NamedSpan::protectedName)
+        .forEach(s -> places.add("%s %d-%d".formatted(s.field(), s.start(), s.end())));
+    named
+        .undecidable()
+        .forEach(
+            p -> places.add("%s %d-%d (undecidable)".formatted(p.field(), p.start(), p.end())));
+    if (!places.isEmpty()) {
+      log.warn(
+          "dispatch=refused-names-remain submission={} revision={} places={}",
+          submission.id(),
+          submission.revision(),
+          places.size());
+      throw new NamesRemain(
+          "Not sent: what would go out still names a person without consent, or a name that"
+              + " cannot be decided, at "
+              + String.join(", ", places));
+    }
+  }
+
+  private void send(Dispatch dispatch, Email email) {
     MimeMessage message = new FixedIdMessage(mail.getSession(), dispatch.messageId());
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(dispatch.recipient());
-      helper.setSubject(submission.content().title());
-      helper.setText(
-          "Please find attached the submission \"%s\" by %s.\n\nReference: %s"
-              .formatted(
-                  submission.content().title(),
-                  properties.organisationName(submission.leadOrganisation()),
-                  dispatch.messageId()));
+      helper.setSubject(email.subject());
+      helper.setText(email.body());
       helper.addAttachment(
           dispatch.fileName(), new ByteArrayResource(dispatch.document()), dispatch.mediaType());
     } catch (MessagingException e) {
       throw new MailPreparationException("Could not build the dispatch email", e);
     }
     mail.send(message);
+  }
+
+  private record Email(String subject, String body) {}
+
+  /**
+   * The rendered dispatch still names a protected person; its message names places (field and
+   * offsets), never a name, as it becomes the incident's message.
+   */
+  static final class NamesRemain extends IllegalStateException {
+    NamesRemain(String message) {
+      super(message);
+    }
   }
 
   /** Keeps the Message-ID we chose instead of a random one at each send. */

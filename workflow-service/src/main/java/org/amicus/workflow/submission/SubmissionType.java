@@ -75,11 +75,26 @@ public enum SubmissionType {
 
   /** Where a submission goes. */
   public enum Target {
-    OHCHR_UPR,
-    OHCHR_SPECIAL_PROCEDURES,
-    UN_WGAD,
-    EUROPEAN_PARLIAMENT,
-    EU_INSTITUTIONS
+    /** Publishes the stakeholder submissions it receives on its website. */
+    OHCHR_UPR(true),
+    OHCHR_SPECIAL_PROCEDURES(false),
+    UN_WGAD(false),
+    EUROPEAN_PARLIAMENT(false),
+    EU_INSTITUTIONS(false);
+
+    private final boolean publishes;
+
+    Target(boolean publishes) {
+      this.publishes = publishes;
+    }
+
+    /**
+     * Whether the target publishes what it receives, so a person named in it needs consent to be
+     * named in public as well as on the channel.
+     */
+    public boolean publishes() {
+      return publishes;
+    }
   }
 
   /** The channels consent to be named is recorded for (cases-service). */

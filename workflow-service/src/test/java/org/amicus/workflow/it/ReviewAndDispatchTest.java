@@ -171,7 +171,7 @@ class ReviewAndDispatchTest {
   UUID jointUprNaming(String named, long caseId) throws Exception {
     Map<String, Object> draft = new java.util.HashMap<>();
     draft.put("type", "UPR_JOINT");
-    draft.put("title", "Kazakhstan: joint submission for the fourth UPR cycle");
+    draft.put("title", "Kazakhstan: " + named + " and the fourth UPR cycle");
     draft.put("language", "en");
     draft.put("deadline", LocalDate.now().plusMonths(3).toString());
     draft.put("riskLevel", "LOW");
@@ -251,6 +251,11 @@ class ReviewAndDispatchTest {
     assertThat(dispatches.get(0).get("sha256").asText()).hasSize(64);
     List<Message> sent = messages("upr-test@ohchr.example", messageId);
     assertThat(sent).hasSize(1);
+    // The subject and body carry the title as it goes out: under the pseudonym.
+    assertThat(sent.get(0).getSubject())
+        .isEqualTo("Kazakhstan: Activist B. and the fourth UPR cycle");
+    assertThat(bodyText(sent.get(0))).contains("Activist B.").doesNotContain("Bokayev");
+    assertThat(attachmentName(sent.get(0))).doesNotContain("Bokayev").endsWith(".docx");
     List<String> paragraphs = docxParagraphs(attachment(sent.get(0)));
     assertThat(paragraphs)
         .contains(
@@ -349,6 +354,55 @@ class ReviewAndDispatchTest {
           .contains(
               "Open Dialogue Foundation (lead organisation)", "1. Aigul Utepova, journalist.");
     }
+  }
+
+  @Test
+  void aNameStillInTheRenderedDocumentStopsTheDispatchAndBecomesAnIncidentNamingPlacesOnly()
+      throws Exception {
+    // The pseudonym was recorded with the surname in it: the replacement gives the name back.
+    long caseId = cases.caseOf(List.of("Serik Tulegenov"), "Tulegenov S.", false);
+    UUID id = jointUprNaming("Serik Tulegenov", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        marco(),
+        task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = dispatchJob(id).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    }
+
+    assertThat(dispatchJob(id).getRetries()).isZero();
+    JsonNode incident = null;
+    for (JsonNode i : call(get("/api/admin/workflow/incidents"), adam(), null, 200)) {
+      if (i.get("submissionId").asText().equals(id.toString())) {
+        incident = i;
+      }
+    }
+    assertThat(incident).isNotNull();
+    assertThat(incident.get("message").asText())
+        .contains("Not sent", "document")
+        .doesNotContain("Tulegenov")
+        .doesNotContain("Serik");
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+    int revision =
+        call(get("/api/submissions/{id}", id), anna(), null, 200).get("revision").asInt();
+    assertThat(
+            messages(
+                "upr-test@ohchr.example",
+                "<submission-%s-r%d@amicus.local>".formatted(id, revision)))
+        .isEmpty();
   }
 
   @Test
@@ -534,6 +588,38 @@ class ReviewAndDispatchTest {
       }
     }
     throw new AssertionError("The email has no attachment");
+  }
+
+  static String attachmentName(Message message) throws Exception {
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Part part = parts.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        return part.getFileName();
+      }
+    }
+    throw new AssertionError("The email has no attachment");
+  }
+
+  /** The email's text parts, as a recipient reads them. */
+  static String bodyText(Message message) throws Exception {
+    StringBuilder text = new StringBuilder();
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Part part = parts.getBodyPart(i);
+      if (part.isMimeType("multipart/*")) {
+        Multipart inner = (Multipart) part.getContent();
+        for (int j = 0; j < inner.getCount(); j++) {
+          if (inner.getBodyPart(j).isMimeType("text/*")) {
+            text.append(inner.getBodyPart(j).getContent());
+          }
+        }
+      } else if (part.isMimeType("text/*")
+          && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        text.append(part.getContent());
+      }
+    }
+    return text.toString();
   }
 
   static List<String> docxParagraphs(byte[] docx) throws Exception {

@@ -28,12 +28,32 @@ public final class ServletSecurity {
                   .AuthorizationManagerRequestMatcherRegistry>
           rules)
       throws Exception {
+    return resourceServer(http, json, internal -> {}, rules);
+  }
+
+  /**
+   * As above, with {@code internal}: rules for paths under {@code /internal/**} that another
+   * service account than the indexer calls, matched before the indexer-only rule.
+   */
+  public static HttpSecurity resourceServer(
+      HttpSecurity http,
+      ObjectMapper json,
+      Customizer<
+              AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                  .AuthorizationManagerRequestMatcherRegistry>
+          internal,
+      Customizer<
+              AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                  .AuthorizationManagerRequestMatcherRegistry>
+          rules)
+      throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     return http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie, nothing to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth -> {
               auth.requestMatchers(OPEN).permitAll();
+              internal.customize(auth);
               auth.requestMatchers("/internal/**").hasRole(Role.INDEXER.claim());
               rules.customize(auth);
             })
