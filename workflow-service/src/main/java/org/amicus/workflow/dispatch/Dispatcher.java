@@ -24,7 +24,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Renders an approved submission and emails it to its target, exactly once per approved revision.
+ * Emails the approved rendering of a submission to its target, exactly once per approved revision.
  *
  * <p>The dispatch row is committed on its own before the email goes out, and marked sent on its own
  * right after, so a retried job (or a restarted service) neither renders a different document nor
@@ -39,6 +39,7 @@ public class Dispatcher {
 
   private final SubmissionService submissions;
   private final SubmissionChecks checks;
+  private final Renderings renderings;
   private final DocumentRenderer renderer;
   private final Dispatches dispatches;
   private final JavaMailSenderImpl mail;
@@ -49,6 +50,7 @@ public class Dispatcher {
   Dispatcher(
       SubmissionService submissions,
       SubmissionChecks checks,
+      Renderings renderings,
       DocumentRenderer renderer,
       Dispatches dispatches,
       JavaMailSenderImpl mail,
@@ -57,6 +59,7 @@ public class Dispatcher {
       Notifications notifications) {
     this.submissions = submissions;
     this.checks = checks;
+    this.renderings = renderings;
     this.renderer = renderer;
     this.dispatches = dispatches;
     this.mail = mail;
@@ -67,11 +70,14 @@ public class Dispatcher {
   }
 
   /**
-   * Sends the submission's current revision unless it has been sent already. Names are checked
-   * again on what is actually sent (the document read back, the email's subject and body, the file
-   * name) right before each attempt: if a person without consent or a place that cannot be decided
-   * remains, nothing is sent and the job fails, so that after its retries it is an incident an
-   * admin sees.
+   * Sends the submission's current revision unless it has been sent already: the bytes of its last
+   * approval or sign-off, checked against the SHA-256 recorded on it. Before each attempt (retries
+   * included), cases-service is asked again for the consent of every person the approved rendering
+   * names as written: if any withdrew it, nothing is sent and {@link ConsentWithdrawn} says so.
+   * Then names are checked again on what is actually sent (the document read back, the email's
+   * subject and body, the file name): if a person without consent or a place that cannot be decided
+   * remains, or no approved rendering matches, nothing is sent and the job fails, so that after its
+   * retries it is an incident an admin sees.
    */
   public void dispatch(UUID submissionId) {
     SubmissionSnapshot submission = submissions.find(submissionId);
@@ -82,10 +88,27 @@ public class Dispatcher {
       dispatch = stored.get();
       log.info("dispatch=already-sent submission={} revision={}", submissionId, revision);
     } else {
+      Renderings.Stored approved = approved(submission);
+      long withdrawn = checks.withdrawnConsent(submission, approved.consentOf());
+      if (withdrawn > 0) {
+        log.info(
+            "dispatch=stopped-consent-withdrawn submission={} revision={} persons={}",
+            submissionId,
+            revision,
+            withdrawn);
+        throw new ConsentWithdrawn(
+            "Not sent: %d person%s named in the approved document no longer consent%s to be named to the %s. Revise the submission and submit it again; it needs a new approval."
+                .formatted(
+                    withdrawn,
+                    withdrawn == 1 ? "" : "s",
+                    withdrawn == 1 ? "s" : "",
+                    submission.target().publishes()
+                        ? submission.type().channel() + " and in public"
+                        : submission.type().channel()));
+      }
       SubmissionChecks.People people = checks.people(submission);
-      OutgoingDocument outgoing = OutgoingDocument.of(submission, people, properties);
-      dispatch = stored.orElseGet(() -> prepare(submission, outgoing));
-      Email email = email(outgoing, submission, dispatch);
+      dispatch = prepare(submission, approved, stored);
+      Email email = email(approved.title(), submission, dispatch);
       recheck(submission, people, dispatch, email);
       send(dispatch, email);
       ownTransaction.executeWithoutResult(s -> dispatches.sent(submissionId, revision));
@@ -101,19 +124,50 @@ public class Dispatcher {
     notifications.statusChanged(sent);
   }
 
+  /**
+   * The submission goes back to its authors because consent was withdrawn after approval: its
+   * history says why (without names), and the people taking part are told.
+   */
+  public void returnToAuthors(UUID submissionId, String reason) {
+    SubmissionSnapshot returned =
+        submissions.changeStatus(
+            submissionId, SubmissionStatus.RETURNED, "system", null, "DISPATCH_STOPPED", reason);
+    notifications.statusChanged(returned);
+  }
+
   public List<Dispatch> of(UUID submissionId) {
     return dispatches.of(submissionId);
   }
 
-  private Dispatch prepare(SubmissionSnapshot submission, OutgoingDocument outgoing) {
-    // Type, id and revision only: the file name never carries a title or a name.
-    String baseName =
-        "%s-%s-r%d"
-            .formatted(
-                submission.type().name().toLowerCase().replace('_', '-'),
-                submission.id().toString().substring(0, 8),
-                submission.revision());
-    RenderedDocument rendered = renderer.render(outgoing, submission.type().format(), baseName);
+  /** The rendering of the current revision's last approval, whose bytes match its SHA-256. */
+  private Renderings.Stored approved(SubmissionSnapshot submission) {
+    Renderings.Approved approved =
+        renderings
+            .lastApproved(submission.id())
+            .filter(a -> a.rendering().revision() == submission.revision())
+            .orElseThrow(
+                () ->
+                    new NotApproved(
+                        "Not sent: revision %d has no approved rendering"
+                            .formatted(submission.revision())));
+    String sha256 = new RenderedDocument("", "", approved.rendering().document()).sha256();
+    if (!sha256.equals(approved.sha256())) {
+      throw new NotApproved(
+          "Not sent: the stored document of revision %d does not match the SHA-256 its approval recorded"
+              .formatted(submission.revision()));
+    }
+    return approved.rendering();
+  }
+
+  /**
+   * The dispatch row of the approved bytes. A row prepared earlier for other bytes of the same
+   * revision (approved again after a return) and never sent is replaced.
+   */
+  private Dispatch prepare(
+      SubmissionSnapshot submission, Renderings.Stored approved, Optional<Dispatch> stored) {
+    if (stored.isPresent() && stored.get().sha256().equals(approved.sha256())) {
+      return stored.get();
+    }
     Dispatch dispatch =
         new Dispatch(
             submission.id(),
@@ -121,24 +175,31 @@ public class Dispatcher {
             "<submission-%s-r%d@%s>"
                 .formatted(submission.id(), submission.revision(), properties.messageIdDomain()),
             properties.address(submission.target()),
-            rendered.fileName(),
-            rendered.mediaType(),
-            rendered.sha256(),
-            rendered.bytes(),
+            approved.fileName(),
+            approved.mediaType(),
+            approved.sha256(),
+            approved.document(),
             false,
             null);
     ownTransaction.executeWithoutResult(s -> dispatches.prepare(dispatch));
-    // Another node may have prepared it first: what is stored is what goes out.
-    return dispatches.find(submission.id(), submission.revision()).orElseThrow();
+    // Another node may have prepared it first: what is stored is what goes out, if it is what was
+    // approved.
+    Dispatch prepared = dispatches.find(submission.id(), submission.revision()).orElseThrow();
+    if (!prepared.sha256().equals(approved.sha256())) {
+      throw new NotApproved(
+          "Not sent: the prepared document of revision %d is not the approved one"
+              .formatted(submission.revision()));
+    }
+    return prepared;
   }
 
-  /** The email's subject and body: built only from the outgoing (pseudonymised) title. */
-  private Email email(OutgoingDocument outgoing, SubmissionSnapshot submission, Dispatch dispatch) {
+  /** The email's subject and body: built only from the approved (pseudonymised) title. */
+  private Email email(String title, SubmissionSnapshot submission, Dispatch dispatch) {
     return new Email(
-        outgoing.title(),
+        title,
         "Please find attached the submission \"%s\" by %s.\n\nReference: %s"
             .formatted(
-                outgoing.title(),
+                title,
                 properties.organisationName(submission.leadOrganisation()),
                 dispatch.messageId()));
   }
@@ -202,6 +263,23 @@ public class Dispatcher {
    */
   static final class NamesRemain extends IllegalStateException {
     NamesRemain(String message) {
+      super(message);
+    }
+  }
+
+  /** No approved rendering of the current revision matches: nothing is sent. */
+  static final class NotApproved extends IllegalStateException {
+    NotApproved(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A person the approved rendering names as written no longer consents: the submission goes back
+   * to its authors. Its message counts persons and never names them.
+   */
+  public static final class ConsentWithdrawn extends RuntimeException {
+    ConsentWithdrawn(String message) {
       super(message);
     }
   }

@@ -145,6 +145,7 @@ public class ReviewService {
     variables.put(CO_SIGNERS, new ArrayList<>(submission.content().coSigningOrganisations()));
     variables.put(SIGN_OFF_DECLINED, false);
     variables.put(REVIEW_APPROVERS, "");
+    variables.put(DISPATCH_STOPPED, false);
     return variables;
   }
 

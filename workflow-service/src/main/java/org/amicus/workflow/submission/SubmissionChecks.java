@@ -215,6 +215,18 @@ public class SubmissionChecks {
     return new Named(List.copyOf(spans), matches.undecidable());
   }
 
+  /**
+   * How many of these persons may no longer be named where the submission goes, asked of
+   * cases-service now; a person it no longer knows counts as one.
+   *
+   * @throws CasesClient.Unavailable when cases-service cannot answer
+   */
+  public long withdrawnConsent(SubmissionSnapshot submission, Collection<Long> personIds) {
+    return personIds.stream()
+        .filter(id -> cases.findPerson(id).map(p -> !consents(p, submission)).orElse(true))
+        .count();
+  }
+
   private Optional<CasesClient.Person> person(
       long id, Map<Long, Optional<CasesClient.Person>> known) {
     return known.computeIfAbsent(id, cases::findPerson);

@@ -103,6 +103,17 @@ class FakeCases implements CasesClient {
                 c.organisationOnly()));
   }
 
+  /** The person gives or withdraws consent to be named on a channel (UN, EU or PUBLIC). */
+  void consent(long personId, String channel, boolean given) {
+    persons.computeIfPresent(
+        personId,
+        (id, p) -> {
+          Map<String, Boolean> consent = new java.util.HashMap<>(p.consent());
+          consent.put(channel, given);
+          return new Person(id, p.originalName(), p.spellings(), p.pseudonym(), consent);
+        });
+  }
+
   /** The owner makes the case visible to its own organisation only. */
   void makePrivate(long caseId) {
     cases.computeIfPresent(caseId, (id, c) -> new StoredCase(c.linked(), c.ownerOrg(), true));
