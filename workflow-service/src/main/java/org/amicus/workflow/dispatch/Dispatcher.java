@@ -97,7 +97,9 @@ public class Dispatcher {
             revision,
             withdrawn);
         throw new ConsentWithdrawn(
-            "Not sent: %d person%s named in the approved document no longer consent%s to be named to the %s. Revise the submission and submit it again; it needs a new approval."
+            ("Not sent: %d person%s named in the approved document no longer consent%s to be"
+                    + " named to the %s. Revise the submission and submit it again; it needs a"
+                    + " new approval.")
                 .formatted(
                     withdrawn,
                     withdrawn == 1 ? "" : "s",
@@ -153,7 +155,8 @@ public class Dispatcher {
     String sha256 = new RenderedDocument("", "", approved.rendering().document()).sha256();
     if (!sha256.equals(approved.sha256())) {
       throw new NotApproved(
-          "Not sent: the stored document of revision %d does not match the SHA-256 its approval recorded"
+          ("Not sent: the stored document of revision %d does not match the SHA-256 its"
+                  + " approval recorded")
               .formatted(submission.revision()));
     }
     return approved.rendering();
