@@ -91,7 +91,6 @@ public class SubmissionChecks {
   }
 
   private People people(SubmissionSnapshot submission, List<FieldError> errors) {
-    String channel = submission.type().channel().name();
     Map<Long, Optional<CasesClient.Person>> known = new HashMap<>();
     Set<Long> linked = new LinkedHashSet<>();
     List<Long> caseIds = submission.content().caseIds();

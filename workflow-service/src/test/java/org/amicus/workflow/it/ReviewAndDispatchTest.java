@@ -73,6 +73,7 @@ class ReviewAndDispatchTest {
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired FakeCases cases;
+  @Autowired FakeNames names;
   @Autowired ManagementService management;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired JavaMailSenderImpl mail;
@@ -403,6 +404,49 @@ class ReviewAndDispatchTest {
                 "upr-test@ohchr.example",
                 "<submission-%s-r%d@amicus.local>".formatted(id, revision)))
         .isEmpty();
+  }
+
+  @Test
+  void withTheNameMatcherDownTheDispatchFailsAndIsRetriedAndSendsOnceItIsBack() throws Exception {
+    long caseId = cases.caseOf(List.of("Aidos Sadykov"), "Journalist S.", false);
+    UUID id = jointUprNaming("Aidos Sadykov", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        marco(),
+        task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+
+    names.down(true);
+    try {
+      String jobId = dispatchJob(id).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    } finally {
+      names.down(false);
+    }
+    assertThat(dispatchJob(id).getRetries()).isEqualTo(2);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    String messageId =
+        call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200)
+            .get(0)
+            .get("messageId")
+            .asText();
+    List<Message> sent = messages("upr-test@ohchr.example", messageId);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getSubject())
+        .isEqualTo("Kazakhstan: Journalist S. and the fourth UPR cycle");
   }
 
   @Test
