@@ -82,6 +82,39 @@ function taskName(task) {
   return task.organisation ? `${name} (${t(`org.${task.organisation}`)})` : name;
 }
 
+/** The outgoing rendering: the pseudonymised text, and the file with the SHA-256 an approval records. */
+function renderOutgoing(task, r) {
+  return h(
+    'article',
+    { class: 'document', id: 'document-preview', 'data-rendering': 'outgoing' },
+    h(
+      'header',
+      { class: 'cover' },
+      h('p', { class: 'kind' }, r.kind),
+      h('h2', null, r.title),
+      h('p', null, h('strong', null, t('sub.submittedBy'))),
+      h(
+        'ul',
+        { class: 'orgs' },
+        r.submittedBy.map((line) => h('li', null, line)),
+      ),
+    ),
+    r.blocks.map((b) =>
+      b.number === null || b.number === undefined
+        ? h('h3', null, b.text)
+        : h('p', { class: 'numbered' }, h('span', { class: 'pno' }, `${b.number}.`), ' ', b.text),
+    ),
+    h(
+      'p',
+      { class: 'help' },
+      t('inbox.outgoingNote'),
+      ' ',
+      h('a', { href: `/api/tasks/${encodeURIComponent(task.id)}/rendering/document` }, r.fileName),
+      ` · SHA-256 ${r.sha256}`,
+    ),
+  );
+}
+
 export async function taskPage(taskId) {
   const tasks = await get('/api/tasks');
   let task = tasks.find((x) => x.id === taskId);
@@ -95,6 +128,11 @@ export async function taskPage(taskId) {
     );
   }
   const sub = (await api('GET', `/api/submissions/${task.submissionId}`)).data;
+  // What an approval or sign-off approves; the draft itself if it cannot be rendered now.
+  const outgoing = await api('GET', `/api/tasks/${encodeURIComponent(task.id)}/rendering`).then(
+    (r) => r.data,
+    () => null,
+  );
   const side = h('div', { class: 'review-side' });
   const renderSide = () => {
     const mine = task.assignee === session.me.username;
@@ -207,7 +245,16 @@ export async function taskPage(taskId) {
     { class: 'page' },
     h('p', { class: 'eyebrow' }, h('a', { href: '#/inbox' }, `← ${t('inbox.back')}`)),
     h('h1', null, sub.content.title),
-    h('div', { class: 'review' }, h('div', { class: 'review-doc' }, renderDocument(sub)), side),
+    h(
+      'div',
+      { class: 'review' },
+      h(
+        'div',
+        { class: 'review-doc' },
+        outgoing ? renderOutgoing(task, outgoing) : renderDocument(sub),
+      ),
+      side,
+    ),
     h('h2', null, t('inbox.before')),
     historyPanel(sub.id),
   );

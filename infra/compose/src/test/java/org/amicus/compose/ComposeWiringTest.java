@@ -49,7 +49,8 @@ class ComposeWiringTest {
                   "AMICUS_SMTP_PORT",
                   "AMICUS_WORKFLOW_CLIENT_SECRET",
                   "AMICUS_TOKEN_URI",
-                  "AMICUS_CASES_URL"),
+                  "AMICUS_CASES_URL",
+                  "AMICUS_SEARCH_URL"),
           "search-service",
               Set.of(
                   "AMICUS_ELASTICSEARCH_URIS",

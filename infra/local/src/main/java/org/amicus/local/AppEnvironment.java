@@ -61,6 +61,8 @@ final class AppEnvironment {
         env.put(
             "AMICUS_WORKFLOW_CLIENT_SECRET", wiring.keycloak().clientSecret("workflow-service"));
         env.put("AMICUS_CASES_URL", url(options, Part.CASES));
+        // The name matcher: asked at submit and at dispatch, never at start-up.
+        env.put("AMICUS_SEARCH_URL", url(options, Part.SEARCH));
       }
       case SEARCH -> {
         env.put("AMICUS_ELASTICSEARCH_URIS", wiring.elasticsearch().url());

@@ -43,7 +43,7 @@ class AppEnvironmentTest {
   }
 
   @Test
-  void workflowServiceGetsMailCasesAndItsServiceAccount() {
+  void workflowServiceGetsMailCasesTheNameMatcherAndItsServiceAccount() {
     assertThat(AppEnvironment.of(Part.WORKFLOW, options, wiring))
         .contains(
             entry("SERVER_PORT", "8082"),
@@ -51,7 +51,8 @@ class AppEnvironmentTest {
             entry("AMICUS_SMTP_HOST", "127.0.0.1"),
             entry("AMICUS_SMTP_PORT", "3025"),
             entry("AMICUS_WORKFLOW_CLIENT_SECRET", "wf-secret"),
-            entry("AMICUS_CASES_URL", "http://127.0.0.1:8081"));
+            entry("AMICUS_CASES_URL", "http://127.0.0.1:8081"),
+            entry("AMICUS_SEARCH_URL", "http://127.0.0.1:9083"));
   }
 
   @Test

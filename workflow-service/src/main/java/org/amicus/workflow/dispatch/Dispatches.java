@@ -45,13 +45,20 @@ class Dispatches {
         submissionId);
   }
 
-  /** Records a prepared dispatch; false when one exists already for this revision. */
+  /**
+   * Records a prepared dispatch, replacing one of the same revision that was never sent (its
+   * revision was returned and approved again); false when this revision was sent already.
+   */
   boolean prepare(Dispatch d) {
     return jdbc.update(
             "insert into dispatch (submission_id, revision, message_id, recipient, file_name,"
                 + " media_type, sha256, document, status, prepared_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, 'PREPARED', now())"
-                + " on conflict (submission_id, revision) do nothing",
+                + " on conflict (submission_id, revision) do update set"
+                + " recipient = excluded.recipient, file_name = excluded.file_name,"
+                + " media_type = excluded.media_type, sha256 = excluded.sha256,"
+                + " document = excluded.document, prepared_at = excluded.prepared_at"
+                + " where dispatch.status <> 'SENT'",
             d.submissionId(),
             d.revision(),
             d.messageId(),

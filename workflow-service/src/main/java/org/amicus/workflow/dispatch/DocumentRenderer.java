@@ -1,5 +1,6 @@
 package org.amicus.workflow.dispatch;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.amicus.workflow.submission.SubmissionType;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -32,6 +36,31 @@ class DocumentRenderer {
       case DOCX -> new RenderedDocument(baseName + ".docx", RenderedDocument.DOCX, docx(document));
       case PDF -> new RenderedDocument(baseName + ".pdf", RenderedDocument.PDF, pdf(document));
     };
+  }
+
+  /**
+   * The text a reader of a rendered document sees, as read back from its bytes, so the names check
+   * at dispatch looks at what actually goes out rather than at what was meant to.
+   */
+  String text(byte[] bytes, String mediaType) {
+    try {
+      return switch (mediaType) {
+        case RenderedDocument.DOCX -> {
+          try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(bytes));
+              XWPFWordExtractor extractor = new XWPFWordExtractor(word)) {
+            yield extractor.getText();
+          }
+        }
+        case RenderedDocument.PDF -> {
+          try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            yield new PDFTextStripper().getText(pdf);
+          }
+        }
+        default -> throw new IllegalStateException("No text reader for " + mediaType);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the rendered document back", e);
+    }
   }
 
   private static byte[] docx(OutgoingDocument document) {

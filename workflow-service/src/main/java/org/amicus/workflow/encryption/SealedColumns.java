@@ -30,6 +30,14 @@ public class SealedColumns {
   public static final SealedColumn DISPATCH_DOCUMENT =
       SealedColumn.of("dispatch", "document", "submission_id", "revision");
 
+  /** The title of an approved rendering, as it goes out (the email's subject). */
+  public static final SealedColumn RENDERING_TITLE =
+      SealedColumn.of("submission_rendering", "title", "submission_id", "revision", "sha256");
+
+  /** The approved document, byte for byte what is sent. */
+  public static final SealedColumn RENDERING_DOCUMENT =
+      SealedColumn.of("submission_rendering", "document", "submission_id", "revision", "sha256");
+
   @Bean
   SealedColumn submissionContent() {
     return SUBMISSION_CONTENT;
@@ -53,5 +61,15 @@ public class SealedColumns {
   @Bean
   SealedColumn dispatchDocument() {
     return DISPATCH_DOCUMENT;
+  }
+
+  @Bean
+  SealedColumn renderingTitle() {
+    return RENDERING_TITLE;
+  }
+
+  @Bean
+  SealedColumn renderingDocument() {
+    return RENDERING_DOCUMENT;
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * missed. Amicus knows organisations, not each person's address: news about a submission goes to
  * the team address of every organisation taking part (the lead and each co-signer). Sent only after
  * the change commits, and a failed notification never undoes the change (it is logged by ids only).
+ * No notification carries the submission's title or text: see {@link #label}.
  */
 @Component
 public class Notifications {
@@ -36,56 +37,56 @@ public class Notifications {
 
   /** After a status change: who must act now, or who wants to know. */
   public void statusChanged(SubmissionSnapshot s) {
-    String title = s.content().title();
+    String about = label(s);
     switch (s.status()) {
       case IN_REVIEW ->
           send(
               s,
               "review-waiting",
               List.of(properties.coordinators()),
-              "Review waiting: " + title,
+              "Review waiting: " + about,
               "A submission waits for a coordinator's review in Amicus.");
       case RETURNED ->
           send(
               s,
               "returned",
               involved(s),
-              "Returned with comments: " + title,
+              "Returned with comments: " + about,
               "The submission was returned to its authors; the comments are in Amicus.");
       case AWAITING_SIGNATURES ->
           send(
               s,
               "sign-off-waiting",
               teams(s.content().coSigningOrganisations()),
-              "Sign-off waiting: " + title,
+              "Sign-off waiting: " + about,
               "Your organisation is asked to sign off a submission in Amicus.");
       case APPROVED ->
           send(
               s,
               "approved",
               involved(s),
-              "Approved: " + title,
+              "Approved: " + about,
               "The submission was approved and is being sent to " + s.target() + ".");
       case SENT ->
           send(
               s,
               "sent",
               involved(s),
-              "Sent: " + title,
+              "Sent: " + about,
               "The submission was sent to " + s.target() + ".");
       case REJECTED ->
           send(
               s,
               "rejected",
               involved(s),
-              "Rejected: " + title,
+              "Rejected: " + about,
               "A coordinator rejected the submission; the reasons are in its comments in Amicus.");
       case MISSED_DEADLINE ->
           send(
               s,
               "missed-deadline",
               withCoordinators(involved(s)),
-              "Deadline missed: " + title,
+              "Deadline missed: " + about,
               "The deadline " + s.content().deadline() + " passed before the submission was sent.");
       default -> {
         // drafts and acknowledgements need nobody's action
@@ -98,7 +99,7 @@ public class Notifications {
         s,
         "deadline-approaching",
         involved(s),
-        "Deadline " + s.content().deadline() + ": " + s.content().title(),
+        "Deadline " + s.content().deadline() + ": " + label(s),
         "The deadline of this submission is approaching and it is not yet approved.");
   }
 
@@ -107,12 +108,20 @@ public class Notifications {
         s,
         "escalated",
         withCoordinators(involved(s)),
-        "Close to its deadline, not approved: " + s.content().title(),
+        "Close to its deadline, not approved: " + label(s),
         "This submission's deadline is "
             + s.content().deadline()
             + " and it is not approved yet.\nStill open: "
             + overdue
             + "\nA follow-up task waits for a coordinator in Amicus.");
+  }
+
+  /**
+   * How a notification names the submission: its type and the start of its id, never its title.
+   * Team addresses are outside Amicus, and a title may name a person who has not consented.
+   */
+  static String label(SubmissionSnapshot s) {
+    return s.type().name().replace('_', ' ') + " submission " + s.id().toString().substring(0, 8);
   }
 
   /** The team addresses of every organisation taking part: the lead, then each co-signer. */

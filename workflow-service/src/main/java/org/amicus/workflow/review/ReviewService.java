@@ -66,7 +66,7 @@ public class ReviewService {
    * read.
    */
   @Transactional
-  public SubmissionSnapshot submit(Caller caller, UUID id, long expectedLockVersion) {
+  public Submitted submit(Caller caller, UUID id, long expectedLockVersion) {
     SubmissionSnapshot submission = submissions.get(caller, id);
     if (!SubmissionAccess.isAuthor(caller, submission)) {
       throw ApiProblem.forbidden("Only the lead organisation's staff submit a submission");
@@ -77,7 +77,7 @@ public class ReviewService {
     }
     return switch (submission.status()) {
       case DRAFT -> start(caller, submission);
-      case RETURNED -> resubmit(caller, submission, reviseTask(submission));
+      case RETURNED -> resubmitted(caller, submission, reviseTask(submission));
       default ->
           throw ApiProblem.conflict(
               "Only a draft or a returned submission can be submitted; it is "
@@ -85,7 +85,7 @@ public class ReviewService {
     };
   }
 
-  private SubmissionSnapshot start(Caller caller, SubmissionSnapshot submission) {
+  private Submitted start(Caller caller, SubmissionSnapshot submission) {
     links.check(submission.content());
     SubmissionChecks.People people = checks.check(submission);
     Map<String, Object> variables = roundVariables(submission, people);
@@ -104,11 +104,15 @@ public class ReviewService {
         // No detail: the authors read this history, and whether the text names someone must not
         // tell them that a record they cannot read matched.
         null);
-    return refresh(submission.id());
+    return new Submitted(refresh(submission.id()), people.warnings());
   }
 
   /** Completes the authors' revision task after the checks pass again. */
   SubmissionSnapshot resubmit(Caller caller, SubmissionSnapshot submission, Task revise) {
+    return resubmitted(caller, submission, revise).submission();
+  }
+
+  private Submitted resubmitted(Caller caller, SubmissionSnapshot submission, Task revise) {
     links.check(submission.content());
     SubmissionChecks.People people = checks.check(submission);
     tasks.setAssignee(revise.getId(), caller.username());
@@ -120,8 +124,15 @@ public class ReviewService {
         caller.organisation().orElse(null),
         "RESUBMITTED",
         null);
-    return refresh(submission.id());
+    return new Submitted(refresh(submission.id()), people.warnings());
   }
+
+  /**
+   * A submission now in review, with what its authors should know: persons named in the text who
+   * are in none of the linked cases, by place only.
+   */
+  public record Submitted(
+      SubmissionSnapshot submission, List<SubmissionChecks.NameWarning> warnings) {}
 
   /** Variables that may change between rounds of review. */
   private static Map<String, Object> roundVariables(
@@ -134,6 +145,7 @@ public class ReviewService {
     variables.put(CO_SIGNERS, new ArrayList<>(submission.content().coSigningOrganisations()));
     variables.put(SIGN_OFF_DECLINED, false);
     variables.put(REVIEW_APPROVERS, "");
+    variables.put(DISPATCH_STOPPED, false);
     return variables;
   }
 

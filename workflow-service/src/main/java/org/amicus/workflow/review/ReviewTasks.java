@@ -14,6 +14,7 @@ import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.amicus.workflow.dispatch.Renderings;
 import org.amicus.workflow.submission.SubmissionService;
 import org.amicus.workflow.submission.SubmissionSnapshot;
 import org.camunda.bpm.engine.TaskService;
@@ -58,11 +59,29 @@ public class ReviewTasks {
   private final TaskService tasks;
   private final SubmissionService submissions;
   private final ReviewService review;
+  private final Renderings renderings;
 
-  ReviewTasks(TaskService tasks, SubmissionService submissions, ReviewService review) {
+  ReviewTasks(
+      TaskService tasks,
+      SubmissionService submissions,
+      ReviewService review,
+      Renderings renderings) {
     this.tasks = tasks;
     this.submissions = submissions;
     this.review = review;
+    this.renderings = renderings;
+  }
+
+  /**
+   * What the task's submission sends as things stand: the pseudonymised text and the document, the
+   * same bytes an approval or sign-off now records. Only for who may act on the task (404 for
+   * anyone else, as for the task itself). Not read-only: the rendering is stored, so that what is
+   * read here is what is approved.
+   */
+  @Transactional
+  public Renderings.Rendering rendering(Caller caller, String taskId) {
+    Task task = actionable(caller, taskId);
+    return renderings.current(submissions.find(submissionOf(task)));
   }
 
   /** Tasks assigned to the caller, and unassigned tasks of the caller's groups. */
@@ -151,6 +170,15 @@ public class ReviewTasks {
         action = "SIGN".equals(decision) ? "SIGNED_OFF" : "SIGN_OFF_DECLINED";
       }
       default -> throw new IllegalStateException("Unhandled task kind " + kind);
+    }
+    if (APPROVE.equals(decision) || "SIGN".equals(decision)) {
+      // Recorded with the SHA-256 of what goes out; the dispatch sends these bytes.
+      renderings.approve(
+          submission,
+          task.getTaskDefinitionKey(),
+          decision,
+          caller.username(),
+          caller.organisation().orElse(null));
     }
     if (comment != null && !comment.isBlank()) {
       submissions.comment(caller, submissionId, comment);

@@ -26,6 +26,11 @@ public final class SubmissionReviewProcess {
   public static final String END_REJECTED = "EndEvent_Rejected";
   public static final String END_ACKNOWLEDGED = "EndEvent_Acknowledged";
   public static final String END_MISSED_DEADLINE = "EndEvent_MissedDeadline";
+  public static final String BOUNDARY_CONSENT_WITHDRAWN = "BoundaryEvent_ConsentWithdrawn";
+
+  /** The BPMN error the dispatch throws when consent was withdrawn after approval. */
+  public static final String ERROR_CONSENT_WITHDRAWN = "ConsentWithdrawn";
+
   public static final String TIMER_REMINDER = "BoundaryEvent_ReminderDue";
 
   /** The non-interrupting timer start of the escalation event sub-process. */
@@ -65,6 +70,12 @@ public final class SubmissionReviewProcess {
 
   public static final String LEGAL_DECISION = "legalDecision";
   public static final String SIGN_OFF_DECLINED = "signOffDeclined";
+
+  /**
+   * True when the dispatch stopped because consent was withdrawn: the review sub-process starts
+   * again at the authors' revision; false again on each (re)submission.
+   */
+  public static final String DISPATCH_STOPPED = "dispatchStopped";
 
   /** Usernames of the coordinators who approved in the current round, comma-separated. */
   public static final String REVIEW_APPROVERS = "reviewApprovers";

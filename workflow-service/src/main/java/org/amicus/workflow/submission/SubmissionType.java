@@ -75,11 +75,32 @@ public enum SubmissionType {
 
   /** Where a submission goes. */
   public enum Target {
-    OHCHR_UPR,
-    OHCHR_SPECIAL_PROCEDURES,
-    UN_WGAD,
-    EUROPEAN_PARLIAMENT,
-    EU_INSTITUTIONS
+    /** Publishes the stakeholder submissions it receives on its website. */
+    OHCHR_UPR(true),
+    /** Communications stay confidential until the special procedures' communications report. */
+    OHCHR_SPECIAL_PROCEDURES(false),
+    /** Individual complaints are confidential. */
+    UN_WGAD(false),
+    /**
+     * Treated as publishing: briefings routinely end up in hearing documents, minutes or on the
+     * institution's website, and nobody can tell in advance which will (docs/access.md).
+     */
+    EUROPEAN_PARLIAMENT(true),
+    EU_INSTITUTIONS(true);
+
+    private final boolean publishes;
+
+    Target(boolean publishes) {
+      this.publishes = publishes;
+    }
+
+    /**
+     * Whether the target publishes what it receives, so a person named in it needs consent to be
+     * named in public as well as on the channel.
+     */
+    public boolean publishes() {
+      return publishes;
+    }
   }
 
   /** The channels consent to be named is recorded for (cases-service). */

@@ -50,6 +50,12 @@ class FakeCases implements CasesClient {
       String ownerOrg,
       boolean organisationOnly,
       String riskLevel) {
+    return caseOf(
+        person(names, pseudonym, consentUn, false), ownerOrg, organisationOnly, riskLevel);
+  }
+
+  /** A person in no case yet (original name first); returns the person id. */
+  long person(List<String> names, String pseudonym, boolean consentUn, boolean consentPublic) {
     long personId = ids.incrementAndGet();
     persons.put(
         personId,
@@ -58,7 +64,16 @@ class FakeCases implements CasesClient {
             names.get(0),
             names.subList(1, names.size()),
             pseudonym,
-            Map.of("UN", consentUn, "EU", false, "PUBLIC", false)));
+            Map.of("UN", consentUn, "EU", false, "PUBLIC", consentPublic)));
+    return personId;
+  }
+
+  /** A low-risk case of odf's, shared with the coalition, concerning one known person. */
+  long caseOf(long personId) {
+    return caseOf(personId, "odf", false, "LOW");
+  }
+
+  private long caseOf(long personId, String ownerOrg, boolean organisationOnly, String riskLevel) {
     long caseId = ids.incrementAndGet();
     cases.put(
         caseId,
@@ -88,6 +103,17 @@ class FakeCases implements CasesClient {
                 c.organisationOnly()));
   }
 
+  /** The person gives or withdraws consent to be named on a channel (UN, EU or PUBLIC). */
+  void consent(long personId, String channel, boolean given) {
+    persons.computeIfPresent(
+        personId,
+        (id, p) -> {
+          Map<String, Boolean> consent = new java.util.HashMap<>(p.consent());
+          consent.put(channel, given);
+          return new Person(id, p.originalName(), p.spellings(), p.pseudonym(), consent);
+        });
+  }
+
   /** The owner makes the case visible to its own organisation only. */
   void makePrivate(long caseId) {
     cases.computeIfPresent(caseId, (id, c) -> new StoredCase(c.linked(), c.ownerOrg(), true));
@@ -101,6 +127,11 @@ class FakeCases implements CasesClient {
   /** An id nothing has. */
   long unknownId() {
     return ids.incrementAndGet();
+  }
+
+  /** Every person recorded here, for the name matcher's double. */
+  Map<Long, Person> persons() {
+    return Map.copyOf(persons);
   }
 
   @Override

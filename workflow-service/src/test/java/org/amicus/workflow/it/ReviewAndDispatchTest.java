@@ -73,6 +73,7 @@ class ReviewAndDispatchTest {
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired FakeCases cases;
+  @Autowired FakeNames names;
   @Autowired ManagementService management;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired JavaMailSenderImpl mail;
@@ -171,7 +172,7 @@ class ReviewAndDispatchTest {
   UUID jointUprNaming(String named, long caseId) throws Exception {
     Map<String, Object> draft = new java.util.HashMap<>();
     draft.put("type", "UPR_JOINT");
-    draft.put("title", "Kazakhstan: joint submission for the fourth UPR cycle");
+    draft.put("title", "Kazakhstan: " + named + " and the fourth UPR cycle");
     draft.put("language", "en");
     draft.put("deadline", LocalDate.now().plusMonths(3).toString());
     draft.put("riskLevel", "LOW");
@@ -251,6 +252,11 @@ class ReviewAndDispatchTest {
     assertThat(dispatches.get(0).get("sha256").asText()).hasSize(64);
     List<Message> sent = messages("upr-test@ohchr.example", messageId);
     assertThat(sent).hasSize(1);
+    // The subject and body carry the title as it goes out: under the pseudonym.
+    assertThat(sent.get(0).getSubject())
+        .isEqualTo("Kazakhstan: Activist B. and the fourth UPR cycle");
+    assertThat(bodyText(sent.get(0))).contains("Activist B.").doesNotContain("Bokayev");
+    assertThat(attachmentName(sent.get(0))).doesNotContain("Bokayev").endsWith(".docx");
     List<String> paragraphs = docxParagraphs(attachment(sent.get(0)));
     assertThat(paragraphs)
         .contains(
@@ -349,6 +355,98 @@ class ReviewAndDispatchTest {
           .contains(
               "Open Dialogue Foundation (lead organisation)", "1. Aigul Utepova, journalist.");
     }
+  }
+
+  @Test
+  void aNameStillInTheRenderedDocumentStopsTheDispatchAndBecomesAnIncidentNamingPlacesOnly()
+      throws Exception {
+    // The pseudonym was recorded with the surname in it: the replacement gives the name back.
+    long caseId = cases.caseOf(List.of("Serik Tulegenov"), "Tulegenov S.", false);
+    UUID id = jointUprNaming("Serik Tulegenov", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        marco(),
+        task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = dispatchJob(id).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    }
+
+    assertThat(dispatchJob(id).getRetries()).isZero();
+    JsonNode incident = null;
+    for (JsonNode i : call(get("/api/admin/workflow/incidents"), adam(), null, 200)) {
+      if (i.get("submissionId").asText().equals(id.toString())) {
+        incident = i;
+      }
+    }
+    assertThat(incident).isNotNull();
+    assertThat(incident.get("message").asText())
+        .contains("Not sent", "document")
+        .doesNotContain("Tulegenov")
+        .doesNotContain("Serik");
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+    int revision =
+        call(get("/api/submissions/{id}", id), anna(), null, 200).get("revision").asInt();
+    assertThat(
+            messages(
+                "upr-test@ohchr.example",
+                "<submission-%s-r%d@amicus.local>".formatted(id, revision)))
+        .isEmpty();
+  }
+
+  @Test
+  void withTheNameMatcherDownTheDispatchFailsAndIsRetriedAndSendsOnceItIsBack() throws Exception {
+    long caseId = cases.caseOf(List.of("Aidos Sadykov"), "Journalist S.", false);
+    UUID id = jointUprNaming("Aidos Sadykov", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        marco(),
+        task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+
+    names.down(true);
+    try {
+      String jobId = dispatchJob(id).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    } finally {
+      names.down(false);
+    }
+    assertThat(dispatchJob(id).getRetries()).isEqualTo(2);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    String messageId =
+        call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200)
+            .get(0)
+            .get("messageId")
+            .asText();
+    List<Message> sent = messages("upr-test@ohchr.example", messageId);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getSubject())
+        .isEqualTo("Kazakhstan: Journalist S. and the fourth UPR cycle");
   }
 
   @Test
@@ -472,6 +570,180 @@ class ReviewAndDispatchTest {
     assertThat(history.findValuesAsText("action")).contains("ESCALATED", "OVERDUE_FOLLOWED_UP");
   }
 
+  /** Completes the review and both sign-offs of a joint submission from jointUprNaming. */
+  void approveAndSignOff(UUID id) throws Exception {
+    complete(zoe(), task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW), "APPROVE", null, 200);
+    complete(
+        marco(),
+        task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    complete(
+        olena(),
+        task(olena(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF),
+        "SIGN",
+        null,
+        200);
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+  }
+
+  byte[] renderedDocument(RequestPostProcessor user, String taskId) throws Exception {
+    return http.perform(get("/api/tasks/{id}/rendering/document", taskId).with(user))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsByteArray();
+  }
+
+  static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Test
+  void reviewersReadThePseudonymisedRenderingOfTheirTaskAndNobodyElseDoes() throws Exception {
+    long caseId = cases.caseOf(List.of("Zhanna Baimukhanova"), "Journalist Z.", false);
+    UUID id = jointUprNaming("Zhanna Baimukhanova", caseId);
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    String review = task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW);
+
+    JsonNode rendering = call(get("/api/tasks/{id}/rendering", review), zoe(), null, 200);
+    assertThat(rendering.get("title").asText())
+        .isEqualTo("Kazakhstan: Journalist Z. and the fourth UPR cycle");
+    assertThat(rendering.get("blocks").findValuesAsText("text"))
+        .contains(
+            "Political prisoners",
+            "The activist Journalist Z. was detained in 2019.",
+            "Release Journalist Z. immediately");
+    assertThat(rendering.get("fileName").asText()).endsWith(".docx").doesNotContain("Baimukhanova");
+    assertThat(rendering.toString()).doesNotContain("Baimukhanova").doesNotContain("Zhanna");
+    byte[] document = renderedDocument(zoe(), review);
+    assertThat(sha256(document)).isEqualTo(rendering.get("sha256").asText());
+    assertThat(String.join("\n", docxParagraphs(document)))
+        .contains("1. The activist Journalist Z. was detained in 2019.")
+        .doesNotContain("Baimukhanova");
+    // Read again with nothing changed: the same bytes, the ones an approval now records.
+    assertThat(renderedDocument(zoe(), review)).isEqualTo(document);
+
+    // Who may not act on the task learns nothing of it: a partner, the authors, another org.
+    call(get("/api/tasks/{id}/rendering", review), olena(), null, 404);
+    call(get("/api/tasks/{id}/rendering", review), anna(), null, 404);
+    call(get("/api/tasks/{id}/rendering/document", review), marco(), null, 404);
+    call(get("/api/tasks/{id}/rendering", "no-such-task"), zoe(), null, 404);
+
+    complete(zoe(), review, "APPROVE", null, 200);
+    String fiduSignOff = task(marco(), id, SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF);
+    call(get("/api/tasks/{id}/rendering", fiduSignOff), olena(), null, 404);
+    call(get("/api/tasks/{id}/rendering", fiduSignOff), ivan(), null, 404);
+    assertThat(
+            call(get("/api/tasks/{id}/rendering", fiduSignOff), marco(), null, 200)
+                .get("sha256")
+                .asText())
+        .isEqualTo(rendering.get("sha256").asText());
+  }
+
+  @Test
+  void theSentAttachmentIsByteForByteTheDocumentOfTheLastSignOffWithItsSha256() throws Exception {
+    // Consent for the UN and in public: the name goes out as written.
+    long personId = cases.person(List.of("Dina Kaliyeva"), "Activist K.", true, true);
+    UUID id = jointUprNaming("Dina Kaliyeva", cases.caseOf(personId));
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    String review = task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW);
+    byte[] previewed = renderedDocument(zoe(), review);
+    approveAndSignOff(id);
+
+    JsonNode approvals = call(get("/api/submissions/{id}/approvals", id), anna(), null, 200);
+    assertThat(approvals.findValuesAsText("taskKey"))
+        .containsExactly(
+            SubmissionReviewProcess.TASK_REVIEW,
+            SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF,
+            SubmissionReviewProcess.TASK_CO_SIGNER_SIGN_OFF);
+    assertThat(approvals.findValuesAsText("approvedBy")).containsExactly("zoe", "marco", "olena");
+    String approvedSha = approvals.get(2).get("sha256").asText();
+    assertThat(approvals.findValuesAsText("sha256")).containsOnly(approvedSha);
+
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    JsonNode dispatch = call(get("/api/submissions/{id}/dispatches", id), anna(), null, 200).get(0);
+    assertThat(dispatch.get("sha256").asText()).isEqualTo(approvedSha);
+    List<Message> sent = messages("upr-test@ohchr.example", dispatch.get("messageId").asText());
+    assertThat(sent).hasSize(1);
+    byte[] attachment = attachment(sent.get(0));
+    assertThat(sha256(attachment)).isEqualTo(approvedSha);
+    assertThat(attachment).isEqualTo(previewed);
+    assertThat(docxParagraphs(attachment)).contains("4. Release Dina Kaliyeva immediately");
+  }
+
+  @Test
+  void consentWithdrawnAfterApprovalStopsTheRetriedDispatchAndReturnsTheSubmission()
+      throws Exception {
+    long personId = cases.person(List.of("Nurlan Abenov"), "Defender N.", true, true);
+    UUID id = jointUprNaming("Nurlan Abenov", cases.caseOf(personId));
+    call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), anna(), null, 200);
+    approveAndSignOff(id);
+    int revision =
+        call(get("/api/submissions/{id}", id), anna(), null, 200).get("revision").asInt();
+    String messageId = "<submission-%s-r%d@amicus.local>".formatted(id, revision);
+
+    // The first attempt fails (SMTP down); before the retry, the person withdraws public consent.
+    int smtpPort = mail.getPort();
+    mail.setPort(1);
+    try {
+      String jobId = dispatchJob(id).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    } finally {
+      mail.setPort(smtpPort);
+    }
+    cases.consent(personId, "PUBLIC", false);
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("RETURNED");
+    assertThat(dispatchJob(id)).isNull();
+    assertThat(messages("upr-test@ohchr.example", messageId)).isEmpty();
+    JsonNode stopped = null;
+    for (JsonNode entry : call(get("/api/submissions/{id}/history", id), anna(), null, 200)) {
+      if ("DISPATCH_STOPPED".equals(entry.path("action").asText())) {
+        stopped = entry;
+      }
+    }
+    assertThat(stopped).isNotNull();
+    assertThat(stopped.get("detail").asText())
+        .contains("Not sent", "no longer consents", "UN and in public")
+        .doesNotContain("Abenov")
+        .doesNotContain("Nurlan");
+    awaitNotified(id, "[Amicus] Returned with comments", "team@odf.example");
+
+    // Resubmitted unchanged, the rendering now carries the pseudonym; it is approved again.
+    complete(anna(), task(anna(), id, SubmissionReviewProcess.TASK_REVISE), "RESUBMIT", null, 200);
+    assertThat(statusOf(id)).isEqualTo("IN_REVIEW");
+    JsonNode rendering =
+        call(
+            get("/api/tasks/{id}/rendering", task(zoe(), id, SubmissionReviewProcess.TASK_REVIEW)),
+            zoe(),
+            null,
+            200);
+    assertThat(rendering.get("title").asText())
+        .isEqualTo("Kazakhstan: Defender N. and the fourth UPR cycle");
+    approveAndSignOff(id);
+    management.executeJob(dispatchJob(id).getId());
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    JsonNode approvals = call(get("/api/submissions/{id}/approvals", id), anna(), null, 200);
+    String lastSha = approvals.get(approvals.size() - 1).get("sha256").asText();
+    assertThat(lastSha).isEqualTo(rendering.get("sha256").asText());
+    assertThat(approvals.get(0).get("sha256").asText()).isNotEqualTo(lastSha);
+    List<Message> sent = messages("upr-test@ohchr.example", messageId);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).getSubject()).doesNotContain("Abenov");
+    byte[] attachment = attachment(sent.get(0));
+    assertThat(sha256(attachment)).isEqualTo(lastSha);
+    assertThat(String.join("\n", docxParagraphs(attachment)))
+        .contains("Defender N.")
+        .doesNotContain("Abenov");
+  }
+
   /** Messages in a mailbox with a given Message-ID, read over IMAP. */
   static List<Message> messages(String mailbox, String messageId) throws Exception {
     SmtpInfo smtp = RealDependencies.smtp();
@@ -534,6 +806,38 @@ class ReviewAndDispatchTest {
       }
     }
     throw new AssertionError("The email has no attachment");
+  }
+
+  static String attachmentName(Message message) throws Exception {
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Part part = parts.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        return part.getFileName();
+      }
+    }
+    throw new AssertionError("The email has no attachment");
+  }
+
+  /** The email's text parts, as a recipient reads them. */
+  static String bodyText(Message message) throws Exception {
+    StringBuilder text = new StringBuilder();
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Part part = parts.getBodyPart(i);
+      if (part.isMimeType("multipart/*")) {
+        Multipart inner = (Multipart) part.getContent();
+        for (int j = 0; j < inner.getCount(); j++) {
+          if (inner.getBodyPart(j).isMimeType("text/*")) {
+            text.append(inner.getBodyPart(j).getContent());
+          }
+        }
+      } else if (part.isMimeType("text/*")
+          && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        text.append(part.getContent());
+      }
+    }
+    return text.toString();
   }
 
   static List<String> docxParagraphs(byte[] docx) throws Exception {

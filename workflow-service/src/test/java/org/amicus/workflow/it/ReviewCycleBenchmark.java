@@ -166,7 +166,9 @@ class ReviewCycleBenchmark {
                         null,
                         List.of("Release them")));
             SubmissionSnapshot submitted =
-                review.submit(RestartMidProcessTest.ANNA, draft.id(), draft.lockVersion());
+                review
+                    .submit(RestartMidProcessTest.ANNA, draft.id(), draft.lockVersion())
+                    .submission();
             String task =
                 tasks
                     .createTaskQuery()

@@ -46,6 +46,7 @@ class SubmissionLifecycleTest {
   @Autowired FakeCases cases;
   @Autowired SubmissionService submissions;
   @Autowired Outbox outbox;
+  @Autowired FakeNames names;
 
   static Map<String, Object> draft(
       String type, LocalDate deadline, List<?> coSigners, String text) {
@@ -190,6 +191,80 @@ class SubmissionLifecycleTest {
     assertThat(problem.toString()).contains("5,630").doesNotContain("Bokayev");
     assertThat(call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText())
         .isEqualTo("DRAFT");
+  }
+
+  @Test
+  void aPersonNamedButInNoLinkedCaseIsProtectedAndWarnedOfByPlaceNeverByName() throws Exception {
+    long unlinked = cases.person(List.of("Zhanbolat Mamyshev"), "Activist Z.", false, false);
+    names.readable(unlinked);
+    UUID id =
+        create(
+            draft(
+                "UPR_INDIVIDUAL",
+                LocalDate.now().plusMonths(2),
+                List.of(),
+                "Police detained Zhanbolat Mamyshev in 2022."));
+
+    JsonNode submitted =
+        call(
+            post("/api/submissions/{id}/submit", id).header("If-Match", etag(id, anna())),
+            anna(),
+            null,
+            200);
+
+    assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
+    JsonNode warnings = submitted.get("warnings");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).get("field").asText()).isEqualTo("sections[0].text");
+    assertThat(warnings.get(0).get("start").asInt()).isEqualTo(16);
+    assertThat(warnings.get(0).get("end").asInt()).isEqualTo(34);
+    assertThat(warnings.get(0).get("message").asText()).contains("link their case");
+    assertThat(submitted.toString()).doesNotContain("Mamyshev").doesNotContain("Zhanbolat");
+  }
+
+  @Test
+  void aNameThatCannotBeDecidedIsRefusedWithItsFieldAndPosition() throws Exception {
+    names.undecidable("Kosanovqa");
+    UUID id =
+        create(
+            draft(
+                "UPR_INDIVIDUAL",
+                LocalDate.now().plusMonths(2),
+                List.of(),
+                "Lawyers of Kosanovqa were summoned."));
+
+    JsonNode problem =
+        call(
+            post("/api/submissions/{id}/submit", id).header("If-Match", etag(id, anna())),
+            anna(),
+            null,
+            400);
+
+    assertThat(problem.findValuesAsText("field")).containsExactly("sections[0].text");
+    assertThat(problem.toString()).contains("11-20").doesNotContain("Kosanovqa");
+    assertThat(call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText())
+        .isEqualTo("DRAFT");
+  }
+
+  @Test
+  void withTheNameMatcherUnavailableSubmitAnswers503AndNothingChanges() throws Exception {
+    UUID id = create(draft("UPR_INDIVIDUAL", LocalDate.now().plusMonths(2), List.of(), "Text."));
+    names.down(true);
+    try {
+      JsonNode problem =
+          call(
+              post("/api/submissions/{id}/submit", id).header("If-Match", etag(id, anna())),
+              anna(),
+              null,
+              503);
+      assertThat(problem.get("detail").asText()).contains("nothing was changed");
+    } finally {
+      names.down(false);
+    }
+    assertThat(call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText())
+        .isEqualTo("DRAFT");
+    assertThat(call(get("/api/submissions/{id}/history", id), anna(), null, 200).toString())
+        .doesNotContain("SUBMITTED");
   }
 
   @Test

@@ -73,13 +73,22 @@ final class WorkflowTestSupport {
     return user("adam", "odf", "admin");
   }
 
-  /** Replaces the REST client of cases-service (a {@code CasesClient} too) for the tests. */
+  /**
+   * Replaces the REST clients of cases-service and of search-service's name matcher for the tests:
+   * both are other services, not real dependencies these tests run against.
+   */
   @TestConfiguration
   static class Cases {
     @Bean
     @Primary
     FakeCases fakeCases() {
       return new FakeCases();
+    }
+
+    @Bean
+    @Primary
+    FakeNames fakeNames(FakeCases cases) {
+      return new FakeNames(cases);
     }
   }
 }

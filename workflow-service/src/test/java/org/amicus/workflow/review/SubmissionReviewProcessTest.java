@@ -39,6 +39,7 @@ class SubmissionReviewProcessTest {
   private final ManagementService management = engine.getManagementService();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private boolean dispatchFails;
+  private boolean consentWithdrawn;
 
   @BeforeEach
   void delegates() {
@@ -58,6 +59,10 @@ class SubmissionReviewProcessTest {
             e -> {
               if (dispatchFails) {
                 throw new IllegalStateException("SMTP server not reachable");
+              }
+              if (consentWithdrawn) {
+                e.setVariable(DISPATCH_STOPPED, true);
+                throw new org.camunda.bpm.engine.delegate.BpmnError(ERROR_CONSENT_WITHDRAWN);
               }
               calls.add("dispatch");
             });
@@ -82,6 +87,7 @@ class SubmissionReviewProcessTest {
     variables.put(CO_SIGNERS, new ArrayList<>(List.of(coSigners)));
     variables.put(SIGN_OFF_DECLINED, false);
     variables.put(REVIEW_APPROVERS, "");
+    variables.put(DISPATCH_STOPPED, false);
     variables.put(DEADLINE_AT, Date.from(deadline));
     variables.put(REMINDER_AT, Date.from(deadline.minus(14, ChronoUnit.DAYS)));
     variables.put(ESCALATE_AT, Date.from(deadline.minus(3, ChronoUnit.DAYS)));
@@ -143,6 +149,29 @@ class SubmissionReviewProcessTest {
     tasks.complete(task(instance, TASK_REVISE).getId());
     assertThat(instance).isWaitingAt(TASK_REVIEW);
     decide(instance, TASK_REVIEW, REVIEW_DECISION, APPROVE);
+    sendAndAcknowledge(instance);
+  }
+
+  @Test
+  void consentWithdrawnAtDispatchReturnsTheDraftAndEveryReviewAndSignOffIsGivenAgain() {
+    ProcessInstance instance = start("UPR_JOINT", "LOW", false, "fidu");
+    decide(instance, TASK_REVIEW, REVIEW_DECISION, APPROVE);
+    tasks.complete(task(instance, TASK_CO_SIGNER_SIGN_OFF).getId());
+    assertThat(instance).isWaitingAt(TASK_DISPATCH);
+
+    consentWithdrawn = true;
+    management.executeJob(job(instance, TASK_DISPATCH).getId());
+
+    assertThat(instance)
+        .hasPassed(BOUNDARY_CONSENT_WITHDRAWN)
+        .isWaitingAt(TASK_REVISE)
+        .hasNotPassed(TASK_AWAIT_ACKNOWLEDGEMENT);
+    assertThat(job(instance, TIMER_DEADLINE)).as("the deadline still counts").isNotNull();
+    consentWithdrawn = false;
+    tasks.complete(task(instance, TASK_REVISE).getId(), Map.of(DISPATCH_STOPPED, false));
+    decide(instance, TASK_REVIEW, REVIEW_DECISION, APPROVE);
+    assertThat(instance).as("signed off again").isWaitingAt(TASK_CO_SIGNER_SIGN_OFF);
+    tasks.complete(task(instance, TASK_CO_SIGNER_SIGN_OFF).getId());
     sendAndAcknowledge(instance);
   }
 

@@ -9,6 +9,7 @@ import org.amicus.platform.security.Role;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.workflow.dispatch.Dispatcher;
 import org.amicus.workflow.dispatch.Incidents;
+import org.amicus.workflow.dispatch.Renderings;
 import org.amicus.workflow.submission.SubmissionService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,11 +26,27 @@ class DispatchResource {
   private final SubmissionService submissions;
   private final Dispatcher dispatcher;
   private final Incidents incidents;
+  private final Renderings renderings;
 
-  DispatchResource(SubmissionService submissions, Dispatcher dispatcher, Incidents incidents) {
+  DispatchResource(
+      SubmissionService submissions,
+      Dispatcher dispatcher,
+      Incidents incidents,
+      Renderings renderings) {
     this.submissions = submissions;
     this.dispatcher = dispatcher;
     this.incidents = incidents;
+    this.renderings = renderings;
+  }
+
+  @GetMapping("/api/submissions/{id}/approvals")
+  @Operation(
+      summary =
+          "Every approval and sign-off: revision, task, who, when and the SHA-256 of the document"
+              + " approved; the last one before dispatch is what is sent")
+  List<Renderings.Approval> approvals(Caller caller, @PathVariable UUID id) {
+    submissions.get(caller, id);
+    return renderings.approvals(id);
   }
 
   @GetMapping("/api/submissions/{id}/dispatches")

@@ -40,8 +40,10 @@ class SubmissionReviewResource {
       Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    var submission = review.submit(caller, id, IfMatch.lockVersion(ifMatch));
-    return ResponseEntity.ok().eTag(submission.etag()).body(SubmissionStatusView.of(submission));
+    ReviewService.Submitted submitted = review.submit(caller, id, IfMatch.lockVersion(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(submitted.submission().etag())
+        .body(SubmissionStatusView.of(submitted.submission(), submitted.warnings()));
   }
 
   @PostMapping("/acknowledgement")
