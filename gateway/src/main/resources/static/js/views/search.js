@@ -8,6 +8,7 @@ const FACETS = [
   'country',
   'violation',
   'article',
+  'theme',
   'status',
   'year',
   'organisation',

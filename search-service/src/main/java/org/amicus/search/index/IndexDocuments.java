@@ -73,7 +73,7 @@ public final class IndexDocuments {
         put(doc, "title", text(d, "title"));
         put(doc, "summary", text(d, "summary"));
         put(doc, "status", text(d, "status"));
-        putAll(doc, "articles", values(d.get("articles"), "code", "number", "article"));
+        putAll(doc, "articles", articles(d.get("articles"), text(d, "country")));
         putAll(doc, "violations", values(d.get("violations"), "code", "type", "name"));
         putAll(doc, "compliance", values(d.get("unCompliance")));
         // already reduced by cases-service to what the case's audience may see of each person
@@ -93,7 +93,7 @@ public final class IndexDocuments {
         put(doc, "text", text(d, "text"));
         put(doc, "response", text(d, "response"));
         put(doc, "implementation", text(d, "implementation"));
-        putAll(doc, "articles", values(d.get("themes")));
+        putAll(doc, "themes", values(d.get("themes")));
         putAll(doc, "text", values(d.get("recommendingStates"), "name"));
       }
       case "submission" -> {
@@ -200,6 +200,28 @@ public final class IndexDocuments {
       names.add(pseudonym);
     }
     return names;
+  }
+
+  /**
+   * The articles of a case as users cite them, e.g. "Art. 405 CC KZ", from the {@code {code,
+   * number, title}} objects cases-service publishes; an article without code or number is left out
+   * rather than indexed as a fragment.
+   */
+  private static List<String> articles(JsonNode node, String country) {
+    List<String> cited = new ArrayList<>();
+    String state = country == null ? "" : " " + country.toUpperCase(Locale.ROOT);
+    for (JsonNode item : iterable(node)) {
+      if (item.isValueNode()) {
+        cited.add(item.asText());
+        continue;
+      }
+      String code = text(item, "code");
+      String number = text(item, "number");
+      if (code != null && number != null) {
+        cited.add("Art. " + number + " " + code + state);
+      }
+    }
+    return cited;
   }
 
   /** Strings of an array of strings, or of one named field of an array of objects. */

@@ -13,6 +13,7 @@ public final class Facets {
     fields.put("type", "type");
     fields.put("country", "country");
     fields.put("article", "articles");
+    fields.put("theme", "themes");
     fields.put("violation", "violations");
     fields.put("status", "status");
     fields.put("year", "year");

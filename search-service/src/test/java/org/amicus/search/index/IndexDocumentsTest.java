@@ -32,7 +32,8 @@ class IndexDocumentsTest {
              "summary": "Charged under art. 405", "country": "KZ", "year": 2019, "status": "OPEN",
              "riskLevel": "HIGH", "violations": ["ARBITRARY_DETENTION"], "ownerOrg": "odf",
              "visibility": "COALITION", "readers": ["partner@*", "coordinator@*"],
-             "articles": [{"code": "KZ-CC-405", "number": "405", "title": "Extremist organisation"}],
+             "articles": [{"code": "CC", "number": "405", "title": "Participation in an extremist organisation"},
+                          {"code": "CC", "number": "174", "title": "Inciting social discord"}],
              "personNames": ["Искандер Еримбетов", "Iskander Yerimbetov"],
              "unCompliance": ["IGNORED"], "demo": false}
             """);
@@ -40,7 +41,8 @@ class IndexDocumentsTest {
     assertThat(doc.get("names")).asList().contains("Искандер Еримбетов", "Iskander Yerimbetov");
     assertThat(doc.get("nameSpellings")).asList().isNotEmpty();
     assertThat(doc.get("compliance")).asList().containsExactly("IGNORED");
-    assertThat(doc.get("articles")).asList().containsExactly("KZ-CC-405");
+    // as users cite them, never the bare code every Kazakh article shares
+    assertThat(doc.get("articles")).asList().containsExactly("Art. 405 CC KZ", "Art. 174 CC KZ");
     assertThat(doc).containsEntry("ownerOrg", "odf").containsEntry("country", "KZ");
   }
 
@@ -63,6 +65,9 @@ class IndexDocumentsTest {
     assertThat(doc.get("text").toString()).contains("Protect lawyers", "Norway");
     assertThat(doc).containsEntry("response", "SUPPORTED");
     assertThat(doc.get("organisations")).asList().isEmpty();
+    // themes are a facet of their own: the article facet carries articles only
+    assertThat(doc.get("themes")).asList().containsExactly("LAWYERS");
+    assertThat(doc).doesNotContainKey("articles");
   }
 
   @Test
