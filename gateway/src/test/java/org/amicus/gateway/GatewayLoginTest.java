@@ -351,7 +351,7 @@ class GatewayLoginTest {
 
   @Test
   void internalAndActuatorPathsOfServicesAreNeverRouted() {
-    String token = RealDependencies.keycloak().serviceToken("search-indexer");
+    String token = RealDependencies.keycloak().accessToken("clara");
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
     Browser client = new Browser();
 
