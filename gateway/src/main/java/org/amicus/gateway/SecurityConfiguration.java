@@ -74,18 +74,16 @@ class SecurityConfiguration {
             auth ->
                 auth.pathMatchers("/internal/**", "/fallback/**")
                     .denyAll()
+                    // The Actuator is served on the management port only (ManagementPortCheck);
+                    // on the public port nothing answers there, to anyone: 404.
                     .pathMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/actuator/prometheus",
+                        "/actuator",
+                        "/actuator/**",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/login",
                         "/favicon.ico")
                     .permitAll()
-                    .pathMatchers("/actuator/**")
-                    .denyAll()
                     .anyExchange()
                     .authenticated())
         .oauth2Login(

@@ -280,7 +280,7 @@ class GatewayLoginTest {
 
   @Test
   void securityHeadersAreOnEveryResponse() {
-    HttpResponse<String> response = new Browser().get(base() + "/actuator/health");
+    HttpResponse<String> response = new Browser().get(base() + "/login");
 
     assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("default-src 'self'")

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.contract.ResourceServerContract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +30,7 @@ class GatewaySecurityTest implements ResourceServerContract {
   }
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @Override
   public String baseUrl() {
@@ -62,5 +65,75 @@ class GatewaySecurityTest implements ResourceServerContract {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("urn:amicus:problem:unauthenticated");
     assertThat(get("/internal/changes", serviceToken).statusCode()).isEqualTo(401);
+  }
+
+  /** The Actuator is on the management port; the contract's checks read it there. */
+  @Test
+  @Override
+  public void healthMetricsAndTheApiDescriptionAreOpen() {
+    assertThat(management("/actuator/health/readiness").body()).contains("UP");
+    assertThat(management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(management("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    assertThat(get("/v3/api-docs", null).body()).contains(documentedPath());
+  }
+
+  @Test
+  @Override
+  public void everyResponseCarriesACorrelationId() {
+    assertThat(get("/api/cases", null).headers().firstValue("X-Correlation-Id"))
+        .hasValueSatisfying(id -> assertThat(id).isNotBlank());
+  }
+
+  /** Health, info and metrics are never served on the public port, to anyone. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/actuator",
+        "/actuator/health",
+        "/actuator/health/readiness",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/actuator/env"
+      })
+  void theActuatorIsNotOnThePublicPort(String path) {
+    String partner = RealDependencies.keycloak().accessToken("anna");
+
+    assertThat(get(path, null).statusCode()).isEqualTo(404);
+    assertThat(get(path, partner).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theManagementPortServesHealthAndNothingElseOfTheApplication() {
+    assertThat(management("/actuator/health").statusCode()).isEqualTo(200);
+    assertThat(management("/actuator/env").statusCode()).isEqualTo(404);
+    assertThat(management("/api/cases").statusCode()).as("no routes there").isIn(401, 404);
+  }
+
+  private HttpResponse<String> management(String path) {
+    return withBase("http://127.0.0.1:" + managementPort).get(path, null);
+  }
+
+  private static ResourceServerContract withBase(String base) {
+    return new ResourceServerContract() {
+      @Override
+      public String baseUrl() {
+        return base;
+      }
+
+      @Override
+      public String partnerPath() {
+        return "/";
+      }
+
+      @Override
+      public String forbiddenForPartnerPath() {
+        return "/";
+      }
+
+      @Override
+      public String documentedPath() {
+        return "";
+      }
+    };
   }
 }

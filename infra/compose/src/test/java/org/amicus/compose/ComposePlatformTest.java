@@ -59,9 +59,9 @@ class ComposePlatformTest {
             .withExposedService(
                 "gateway",
                 8080,
-                Wait.forHttp("/actuator/health/readiness")
-                    .forStatusCode(200)
-                    .withStartupTimeout(STARTUP))) {
+                // The gateway's Actuator is on its unpublished management port; the public port
+                // answers an API call without a token once the gateway is up.
+                Wait.forHttp("/api/cases").forStatusCode(401).withStartupTimeout(STARTUP))) {
       platform.start();
       URI cases =
           URI.create(

@@ -64,12 +64,25 @@ class ComposeWiringTest {
                   "AMICUS_WORKFLOW_URL",
                   "AMICUS_SEARCH_URL",
                   "AMICUS_RATE_LIMIT_STORE",
-                  "AMICUS_REDIS_HOST"));
+                  "AMICUS_REDIS_HOST",
+                  "AMICUS_MANAGEMENT_PORT"));
 
   private static final Map<String, String> PORTS =
       Map.of(
           "gateway",
           "8080",
+          "cases-service",
+          "8081",
+          "workflow-service",
+          "8082",
+          "search-service",
+          "8083");
+
+  /** Where each application's Actuator answers: the gateway's never on its public port. */
+  private static final Map<String, String> MANAGEMENT_PORTS =
+      Map.of(
+          "gateway",
+          "8090",
           "cases-service",
           "8081",
           "workflow-service",
@@ -168,8 +181,21 @@ class ComposeWiringTest {
     for (String application : APPLICATIONS) {
       assertThat(
               String.valueOf(ComposeFile.map(service(application).get("healthcheck")).get("test")))
-          .contains("http://127.0.0.1:" + PORTS.get(application) + "/actuator/health/readiness");
+          .contains(
+              "http://127.0.0.1:"
+                  + MANAGEMENT_PORTS.get(application)
+                  + "/actuator/health/readiness");
     }
+  }
+
+  @Test
+  void theGatewaysActuatorIsOnItsManagementPortAndNeverPublished() {
+    Map<String, String> gateway = environment("gateway");
+
+    assertThat(gateway).containsEntry("AMICUS_MANAGEMENT_PORT", MANAGEMENT_PORTS.get("gateway"));
+    assertThat(gateway.get("AMICUS_MANAGEMENT_PORT")).isNotEqualTo(gateway.get("SERVER_PORT"));
+    assertThat(ports("gateway"))
+        .allSatisfy(port -> assertThat(interpolated(port)).doesNotContain(":8090"));
   }
 
   @Test
