@@ -362,6 +362,28 @@ class GatewayLoginTest {
         .isIn(403, 404);
   }
 
+  /**
+   * Cut someone off (docs/security.md): an admin logs the person out in Keycloak, one action;
+   * Keycloak tells the gateway over the back channel and the person's signed-in browser is refused
+   * at its next call, long before its access token (5 minutes) would have expired.
+   */
+  @Test
+  void aPersonCutOffByAnAdminIsRefusedAtTheirNextCall() {
+    admin.backChannelLogoutTo(base());
+    Browser browser = new Browser();
+    signIn(browser, "olena");
+    assertThat(browser.get(base() + "/api/me").statusCode()).isEqualTo(200);
+
+    admin.logOut("olena");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(browser.get(base() + "/api/me").statusCode()).isEqualTo(401));
+    assertThat(browser.get(base() + "/api/cases/7").statusCode()).isEqualTo(401);
+    assertThat(admin.sessionsOf("olena")).as("Keycloak sessions of the person").isZero();
+  }
+
   /** Signs in through the gateway as a browser does; returns the gateway's session cookie. */
   private String signIn(Browser browser, String username) {
     HttpResponse<String> loginPage =
