@@ -208,7 +208,9 @@ class ComposeWiringTest {
     assertThat(ComposeFile.environment(keycloak))
         .containsEntry("KC_DB", "postgres")
         .containsEntry("KC_DB_URL", "jdbc:postgresql://postgres:5432/keycloak")
-        .containsEntry("KC_HEALTH_ENABLED", "true");
+        .containsEntry("KC_HEALTH_ENABLED", "true")
+        .as("an admin must not become a partner")
+        .containsEntry("KC_FEATURES_DISABLED", "impersonation");
   }
 
   @Test
