@@ -90,6 +90,8 @@ class ComposeWiringTest {
           "search-service",
           "8083");
 
+  private static final String SECRETS_CHECK = "secrets-check";
+
   private static final String REALM_MOUNT =
       "../keycloak/src/main/resources/org/amicus/keycloak/coalition-realm.json";
 
@@ -166,6 +168,9 @@ class ComposeWiringTest {
     ComposeFile.services(compose)
         .forEach(
             (name, node) -> {
+              if (name.equals(SECRETS_CHECK)) {
+                return; // runs once and exits; the others wait for it to succeed
+              }
               Map<String, Object> service = ComposeFile.map(node);
               assertThat(service).as("healthcheck of %s", name).containsKey("healthcheck");
               assertThat(ComposeFile.map(service.get("healthcheck"))).containsKey("test");
@@ -175,7 +180,11 @@ class ComposeWiringTest {
                     (dependency, condition) ->
                         assertThat(ComposeFile.map(condition))
                             .as("%s waits for %s", name, dependency)
-                            .containsEntry("condition", "service_healthy"));
+                            .containsEntry(
+                                "condition",
+                                dependency.equals(SECRETS_CHECK)
+                                    ? "service_completed_successfully"
+                                    : "service_healthy"));
               }
             });
     for (String application : APPLICATIONS) {
@@ -196,6 +205,68 @@ class ComposeWiringTest {
     assertThat(gateway.get("AMICUS_MANAGEMENT_PORT")).isNotEqualTo(gateway.get("SERVER_PORT"));
     assertThat(ports("gateway"))
         .allSatisfy(port -> assertThat(interpolated(port)).doesNotContain(":8090"));
+  }
+
+  /**
+   * Compose refuses to start with a placeholder or empty secret: every secret of .env.example (each
+   * reads change-me there) is checked by the secrets-check service, which everything else waits for
+   * (directly, or through a dependency that does), and which rejects exactly those values.
+   */
+  @Test
+  void nothingStartsWhileASecretIsEmptyOrStillChangeMe() throws Exception {
+    Map<String, Object> check = service(SECRETS_CHECK);
+    Map<String, String> environment = ComposeFile.environment(check);
+    List<String> checked = List.of(environment.get("AMICUS_REQUIRED_SECRETS").trim().split("\\s+"));
+    List<String> placeholders =
+        env.entrySet().stream()
+            .filter(entry -> entry.getValue().equals("change-me"))
+            .map(Map.Entry::getKey)
+            .toList();
+
+    assertThat(placeholders).isNotEmpty();
+    assertThat(checked).containsExactlyInAnyOrderElementsOf(placeholders);
+    for (String secret : checked) {
+      assertThat(environment.get(secret)).isEqualTo("${" + secret + "}");
+    }
+    ComposeFile.services(compose)
+        .forEach(
+            (name, node) -> {
+              if (!name.equals(SECRETS_CHECK) && !name.equals("redis")) {
+                assertThat(waitsForTheCheck(name))
+                    .as("%s waits for %s", name, SECRETS_CHECK)
+                    .isTrue();
+              }
+            });
+    assertThat(runCheck(checked, "a-real-Secret-0123456789")).isZero();
+    assertThat(runCheck(checked, "change-me")).isNotZero();
+    assertThat(runCheck(checked, "")).isNotZero();
+  }
+
+  private boolean waitsForTheCheck(String name) {
+    Map<String, Object> dependsOn = ComposeFile.map(service(name).get("depends_on"));
+    if (dependsOn == null) {
+      return false;
+    }
+    return dependsOn.containsKey(SECRETS_CHECK)
+        || dependsOn.keySet().stream().anyMatch(this::waitsForTheCheck);
+  }
+
+  /** Runs the check's shell command as the container would (after compose's $$ unescaping). */
+  private int runCheck(List<String> secrets, String value) throws Exception {
+    String command = strings(service(SECRETS_CHECK).get("command")).get(0).replace("$$", "$");
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+    shell.environment().clear();
+    shell.environment().put("AMICUS_REQUIRED_SECRETS", String.join(" ", secrets));
+    for (String secret : secrets) {
+      shell.environment().put(secret, value);
+    }
+    Process process = shell.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    int exit = process.waitFor();
+    if (exit != 0) {
+      assertThat(output).doesNotContain("a-real-Secret");
+    }
+    return exit;
   }
 
   @Test
