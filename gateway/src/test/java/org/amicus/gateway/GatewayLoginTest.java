@@ -363,6 +363,29 @@ class GatewayLoginTest {
   }
 
   /**
+   * Without a trusted proxy configured, nobody's forwarded headers count: the service (and the
+   * audit trail reading X-Forwarded-For) gets the address the gateway itself saw.
+   */
+  @Test
+  void aClientCannotMakeUpItsAddressWithForwardedHeaders() {
+    String token = RealDependencies.keycloak().accessToken("olena");
+
+    HttpResponse<String> response =
+        new Browser()
+            .get(
+                base() + "/api/cases/7",
+                Map.of(
+                    "Authorization", "Bearer " + token,
+                    "X-Forwarded-For", "203.0.113.7",
+                    "Forwarded", "for=203.0.113.8;proto=https"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(CASES.lastHeaders().get("X-Forwarded-For")).containsExactly("127.0.0.1");
+    assertThat(String.valueOf(CASES.lastHeaders().get("Forwarded"))).doesNotContain("203.0.113");
+    assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+  }
+
+  /**
    * Cut someone off (docs/security.md): an admin logs the person out in Keycloak, one action;
    * Keycloak tells the gateway over the back channel and the person's signed-in browser is refused
    * at its next call, long before its access token (5 minutes) would have expired.

@@ -45,6 +45,8 @@ class ComposeWiringTest {
                   "AMICUS_DB_PASSWORD",
                   "AMICUS_SMTP_HOST",
                   "AMICUS_SMTP_PORT",
+                  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+                  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED",
                   "AMICUS_WORKFLOW_CLIENT_SECRET",
                   "AMICUS_TOKEN_URI",
                   "AMICUS_CASES_URL"),
@@ -65,7 +67,9 @@ class ComposeWiringTest {
                   "AMICUS_SEARCH_URL",
                   "AMICUS_RATE_LIMIT_STORE",
                   "AMICUS_REDIS_HOST",
-                  "AMICUS_MANAGEMENT_PORT"));
+                  "AMICUS_MANAGEMENT_PORT",
+                  "AMICUS_SECURE_COOKIES",
+                  "AMICUS_TRUSTED_PROXIES"));
 
   private static final Map<String, String> PORTS =
       Map.of(
@@ -267,6 +271,29 @@ class ComposeWiringTest {
       assertThat(output).doesNotContain("a-real-Secret");
     }
     return exit;
+  }
+
+  /** Behind TLS: Secure cookies and HSTS; forwarded headers believed only from the proxy. */
+  @Test
+  void theGatewayRunsAsBehindTlsAndTrustsOnlyTheConfiguredProxy() {
+    Map<String, String> gateway = interpolated(environment("gateway"));
+
+    assertThat(gateway).containsEntry("AMICUS_SECURE_COOKIES", "true");
+    assertThat(environment("gateway").get("AMICUS_TRUSTED_PROXIES"))
+        .isEqualTo("${AMICUS_TRUSTED_PROXIES:-}");
+    assertThat(env).containsKey("AMICUS_TRUSTED_PROXIES");
+    assertThat(gateway.get("AMICUS_TRUSTED_PROXIES")).doesNotContain("0.0.0.0/0", "*");
+  }
+
+  /** Dispatch and notification mail leave only over STARTTLS unless an admin says otherwise. */
+  @Test
+  void mailGoesOutOnlyOverStartTls() {
+    Map<String, String> workflow = environment("workflow-service");
+
+    assertThat(workflow).containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true");
+    assertThat(workflow.get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED"))
+        .isEqualTo("${AMICUS_SMTP_STARTTLS_REQUIRED:-true}");
+    assertThat(env).containsEntry("AMICUS_SMTP_STARTTLS_REQUIRED", "true");
   }
 
   @Test
