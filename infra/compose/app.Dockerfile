@@ -29,5 +29,5 @@ ENV SERVER_PORT=${PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=180s --retries=6 \
-  CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${AMICUS_MANAGEMENT_PORT:-${SERVER_PORT}}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "-jar", "/app/application.jar"]

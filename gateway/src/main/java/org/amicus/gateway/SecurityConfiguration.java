@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -18,6 +19,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -31,6 +35,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
@@ -74,18 +79,16 @@ class SecurityConfiguration {
             auth ->
                 auth.pathMatchers("/internal/**", "/fallback/**")
                     .denyAll()
+                    // The Actuator is served on the management port only (ManagementPortCheck);
+                    // on the public port nothing answers there, to anyone: 404.
                     .pathMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/actuator/prometheus",
+                        "/actuator",
+                        "/actuator/**",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/login",
                         "/favicon.ico")
                     .permitAll()
-                    .pathMatchers("/actuator/**")
-                    .denyAll()
                     .anyExchange()
                     .authenticated())
         .oauth2Login(
@@ -107,7 +110,20 @@ class SecurityConfiguration {
                                     new CallerAuthenticationConverter())))
                     .authenticationEntryPoint(api)
                     .authenticationFailureHandler(bearerFailure(api)))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+        // Keycloak tells the gateway when a person's Keycloak session ends (sign-out elsewhere, an
+        // admin cutting them off): OIDC back-channel logout to
+        // /logout/connect/back-channel/keycloak, which ends every gateway session of that
+        // Keycloak session at once (docs/security.md, "Cut someone off").
+        .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    // Ends the whole session, the tokens held in it included, not only its login.
+                    .logoutHandler(
+                        new DelegatingServerLogoutHandler(
+                            new SecurityContextServerLogoutHandler(), invalidateSession()))
+                    .logoutSuccessHandler(logoutSuccess))
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
@@ -132,6 +148,12 @@ class SecurityConfiguration {
                     .accessDeniedHandler(
                         (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN)))
         .build();
+  }
+
+  /** Drops the gateway's session with everything in it (the person's tokens). */
+  private static ServerLogoutHandler invalidateSession() {
+    return (exchange, authentication) ->
+        exchange.getExchange().getSession().flatMap(WebSession::invalidate);
   }
 
   /**

@@ -70,6 +70,7 @@ class GatewayBenchmark {
             // Command-line arguments: they outrank amicus-defaults.yml, default properties do not.
             .run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
                 "--amicus.gateway.login.issuer-uri=" + keycloak.issuer(),
                 "--AMICUS_CASES_URL=" + serviceUrl,

@@ -280,7 +280,7 @@ class GatewayLoginTest {
 
   @Test
   void securityHeadersAreOnEveryResponse() {
-    HttpResponse<String> response = new Browser().get(base() + "/actuator/health");
+    HttpResponse<String> response = new Browser().get(base() + "/login");
 
     assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("default-src 'self'")
@@ -351,7 +351,7 @@ class GatewayLoginTest {
 
   @Test
   void internalAndActuatorPathsOfServicesAreNeverRouted() {
-    String token = RealDependencies.keycloak().serviceToken("search-indexer");
+    String token = RealDependencies.keycloak().accessToken("clara");
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
     Browser client = new Browser();
 
@@ -360,6 +360,51 @@ class GatewayLoginTest {
         .isNotEqualTo(200);
     assertThat(client.get(base() + "/engine-rest/process-definition", bearer).statusCode())
         .isIn(403, 404);
+  }
+
+  /**
+   * Without a trusted proxy configured, nobody's forwarded headers count: the service (and the
+   * audit trail reading X-Forwarded-For) gets the address the gateway itself saw.
+   */
+  @Test
+  void aClientCannotMakeUpItsAddressWithForwardedHeaders() {
+    String token = RealDependencies.keycloak().accessToken("olena");
+
+    HttpResponse<String> response =
+        new Browser()
+            .get(
+                base() + "/api/cases/7",
+                Map.of(
+                    "Authorization", "Bearer " + token,
+                    "X-Forwarded-For", "203.0.113.7",
+                    "Forwarded", "for=203.0.113.8;proto=https"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(CASES.lastHeaders().get("X-Forwarded-For")).containsExactly("127.0.0.1");
+    assertThat(String.valueOf(CASES.lastHeaders().get("Forwarded"))).doesNotContain("203.0.113");
+    assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+  }
+
+  /**
+   * Cut someone off (docs/security.md): an admin logs the person out in Keycloak, one action;
+   * Keycloak tells the gateway over the back channel and the person's signed-in browser is refused
+   * at its next call, long before its access token (5 minutes) would have expired.
+   */
+  @Test
+  void aPersonCutOffByAnAdminIsRefusedAtTheirNextCall() {
+    admin.backChannelLogoutTo(base());
+    Browser browser = new Browser();
+    signIn(browser, "olena");
+    assertThat(browser.get(base() + "/api/me").statusCode()).isEqualTo(200);
+
+    admin.logOut("olena");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(browser.get(base() + "/api/me").statusCode()).isEqualTo(401));
+    assertThat(browser.get(base() + "/api/cases/7").statusCode()).isEqualTo(401);
+    assertThat(admin.sessionsOf("olena")).as("Keycloak sessions of the person").isZero();
   }
 
   /** Signs in through the gateway as a browser does; returns the gateway's session cookie. */

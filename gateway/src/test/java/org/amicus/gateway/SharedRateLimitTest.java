@@ -76,6 +76,7 @@ class SharedRateLimitTest {
     arguments.addAll(
         List.of(
             "--server.port=0",
+            "--management.server.port=0",
             "--amicus.gateway.login.issuer-uri=" + keycloak.issuer(),
             "--amicus.gateway.login.client-secret=" + keycloak.clientSecret("gateway"),
             "--AMICUS_CASES_URL=" + cases.url(),

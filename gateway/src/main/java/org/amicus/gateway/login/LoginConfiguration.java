@@ -211,7 +211,8 @@ class LoginConfiguration {
 
   /**
    * Checks Bearer tokens: Keycloak's signature (keys from the internal address), the public issuer,
-   * the {@code amicus-api} audience and the expiry with the configured leeway.
+   * the {@code amicus-api} audience, the expiry with the configured leeway, and that a person holds
+   * the token, not a service account ({@link PeopleOnly}).
    */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
@@ -222,6 +223,7 @@ class LoginConfiguration {
     List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
     validators.add(new JwtTimestampValidator(login.clockSkew()));
     validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
+    validators.add(new PeopleOnly());
     List<String> audiences = jwt.getAudiences();
     validators.add(
         new JwtClaimValidator<List<String>>(

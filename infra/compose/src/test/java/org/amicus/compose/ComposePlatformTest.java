@@ -44,6 +44,13 @@ class ComposePlatformTest {
         "Application jars not built for " + unbuilt + ": run ./mvnw package at the root first");
 
     Map<String, String> env = new HashMap<>(ComposeFile.envExample());
+    // Compose refuses the placeholders (secrets-check): a real random value for each.
+    env.replaceAll(
+        (name, value) ->
+            value.equals("change-me")
+                ? java.util.Base64.getEncoder()
+                    .encodeToString(java.security.SecureRandom.getSeed(32))
+                : value);
     // Host ports picked by Docker, so a local-mode platform on 8080/8180 does not clash.
     env.put("AMICUS_GATEWAY_PORT", "0");
     env.put("AMICUS_KEYCLOAK_PORT", "0");
@@ -59,9 +66,9 @@ class ComposePlatformTest {
             .withExposedService(
                 "gateway",
                 8080,
-                Wait.forHttp("/actuator/health/readiness")
-                    .forStatusCode(200)
-                    .withStartupTimeout(STARTUP))) {
+                // The gateway's Actuator is on its unpublished management port; the public port
+                // answers an API call without a token once the gateway is up.
+                Wait.forHttp("/api/cases").forStatusCode(401).withStartupTimeout(STARTUP))) {
       platform.start();
       URI cases =
           URI.create(

@@ -47,6 +47,8 @@ class ComposeWiringTest {
                   "AMICUS_ENCRYPTION_PREVIOUS_KEYS",
                   "AMICUS_SMTP_HOST",
                   "AMICUS_SMTP_PORT",
+                  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+                  "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED",
                   "AMICUS_WORKFLOW_CLIENT_SECRET",
                   "AMICUS_TOKEN_URI",
                   "AMICUS_CASES_URL",
@@ -67,7 +69,10 @@ class ComposeWiringTest {
                   "AMICUS_WORKFLOW_URL",
                   "AMICUS_SEARCH_URL",
                   "AMICUS_RATE_LIMIT_STORE",
-                  "AMICUS_REDIS_HOST"));
+                  "AMICUS_REDIS_HOST",
+                  "AMICUS_MANAGEMENT_PORT",
+                  "AMICUS_SECURE_COOKIES",
+                  "AMICUS_TRUSTED_PROXIES"));
 
   private static final Map<String, String> PORTS =
       Map.of(
@@ -79,6 +84,20 @@ class ComposeWiringTest {
           "8082",
           "search-service",
           "8083");
+
+  /** Where each application's Actuator answers: the gateway's never on its public port. */
+  private static final Map<String, String> MANAGEMENT_PORTS =
+      Map.of(
+          "gateway",
+          "8090",
+          "cases-service",
+          "8081",
+          "workflow-service",
+          "8082",
+          "search-service",
+          "8083");
+
+  private static final String SECRETS_CHECK = "secrets-check";
 
   private static final String REALM_MOUNT =
       "../keycloak/src/main/resources/org/amicus/keycloak/coalition-realm.json";
@@ -156,6 +175,9 @@ class ComposeWiringTest {
     ComposeFile.services(compose)
         .forEach(
             (name, node) -> {
+              if (name.equals(SECRETS_CHECK)) {
+                return; // runs once and exits; the others wait for it to succeed
+              }
               Map<String, Object> service = ComposeFile.map(node);
               assertThat(service).as("healthcheck of %s", name).containsKey("healthcheck");
               assertThat(ComposeFile.map(service.get("healthcheck"))).containsKey("test");
@@ -165,14 +187,116 @@ class ComposeWiringTest {
                     (dependency, condition) ->
                         assertThat(ComposeFile.map(condition))
                             .as("%s waits for %s", name, dependency)
-                            .containsEntry("condition", "service_healthy"));
+                            .containsEntry(
+                                "condition",
+                                dependency.equals(SECRETS_CHECK)
+                                    ? "service_completed_successfully"
+                                    : "service_healthy"));
               }
             });
     for (String application : APPLICATIONS) {
       assertThat(
               String.valueOf(ComposeFile.map(service(application).get("healthcheck")).get("test")))
-          .contains("http://127.0.0.1:" + PORTS.get(application) + "/actuator/health/readiness");
+          .contains(
+              "http://127.0.0.1:"
+                  + MANAGEMENT_PORTS.get(application)
+                  + "/actuator/health/readiness");
     }
+  }
+
+  @Test
+  void theGatewaysActuatorIsOnItsManagementPortAndNeverPublished() {
+    Map<String, String> gateway = environment("gateway");
+
+    assertThat(gateway).containsEntry("AMICUS_MANAGEMENT_PORT", MANAGEMENT_PORTS.get("gateway"));
+    assertThat(gateway.get("AMICUS_MANAGEMENT_PORT")).isNotEqualTo(gateway.get("SERVER_PORT"));
+    assertThat(ports("gateway"))
+        .allSatisfy(port -> assertThat(interpolated(port)).doesNotContain(":8090"));
+  }
+
+  /**
+   * Compose refuses to start with a placeholder or empty secret: every secret of .env.example (each
+   * reads change-me there) is checked by the secrets-check service, which everything else waits for
+   * (directly, or through a dependency that does), and which rejects exactly those values.
+   */
+  @Test
+  void nothingStartsWhileASecretIsEmptyOrStillChangeMe() throws Exception {
+    Map<String, Object> check = service(SECRETS_CHECK);
+    Map<String, String> environment = ComposeFile.environment(check);
+    List<String> checked = List.of(environment.get("AMICUS_REQUIRED_SECRETS").trim().split("\\s+"));
+    List<String> placeholders =
+        env.entrySet().stream()
+            .filter(entry -> entry.getValue().equals("change-me"))
+            .map(Map.Entry::getKey)
+            .toList();
+
+    assertThat(placeholders).isNotEmpty();
+    assertThat(checked).containsExactlyInAnyOrderElementsOf(placeholders);
+    for (String secret : checked) {
+      assertThat(environment.get(secret)).isEqualTo("${" + secret + "}");
+    }
+    ComposeFile.services(compose)
+        .forEach(
+            (name, node) -> {
+              if (!name.equals(SECRETS_CHECK) && !name.equals("redis")) {
+                assertThat(waitsForTheCheck(name))
+                    .as("%s waits for %s", name, SECRETS_CHECK)
+                    .isTrue();
+              }
+            });
+    assertThat(runCheck(checked, "a-real-Secret-0123456789")).isZero();
+    assertThat(runCheck(checked, "change-me")).isNotZero();
+    assertThat(runCheck(checked, "")).isNotZero();
+  }
+
+  private boolean waitsForTheCheck(String name) {
+    Map<String, Object> dependsOn = ComposeFile.map(service(name).get("depends_on"));
+    if (dependsOn == null) {
+      return false;
+    }
+    return dependsOn.containsKey(SECRETS_CHECK)
+        || dependsOn.keySet().stream().anyMatch(this::waitsForTheCheck);
+  }
+
+  /** Runs the check's shell command as the container would (after compose's $$ unescaping). */
+  private int runCheck(List<String> secrets, String value) throws Exception {
+    String command = strings(service(SECRETS_CHECK).get("command")).get(0).replace("$$", "$");
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+    shell.environment().clear();
+    shell.environment().put("AMICUS_REQUIRED_SECRETS", String.join(" ", secrets));
+    for (String secret : secrets) {
+      shell.environment().put(secret, value);
+    }
+    Process process = shell.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    int exit = process.waitFor();
+    if (exit != 0) {
+      assertThat(output).doesNotContain("a-real-Secret");
+    }
+    return exit;
+  }
+
+  /** Behind TLS: Secure cookies and HSTS; forwarded headers believed only from the proxy. */
+  @Test
+  void theGatewayRunsAsBehindTlsAndTrustsOnlyTheConfiguredProxy() {
+    Map<String, String> gateway = interpolated(environment("gateway"));
+
+    assertThat(gateway).containsEntry("AMICUS_SECURE_COOKIES", "true");
+    assertThat(environment("gateway").get("AMICUS_TRUSTED_PROXIES"))
+        .isEqualTo("${AMICUS_TRUSTED_PROXIES:-}");
+    assertThat(env).containsKey("AMICUS_TRUSTED_PROXIES");
+    assertThat(gateway.get("AMICUS_TRUSTED_PROXIES")).doesNotContain("0.0.0.0/0", "*");
+  }
+
+  /** Dispatch and notification mail leave only over STARTTLS unless an admin says otherwise. */
+  @Test
+  void mailGoesOutOnlyOverStartTls() {
+    Map<String, String> workflow = environment("workflow-service");
+
+    assertThat(workflow).containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true");
+    assertThat(workflow.get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED"))
+        .isEqualTo("${AMICUS_SMTP_STARTTLS_REQUIRED:-true}");
+    assertThat(env).containsEntry("AMICUS_SMTP_STARTTLS_REQUIRED", "true");
   }
 
   @Test
@@ -185,7 +309,9 @@ class ComposeWiringTest {
     assertThat(ComposeFile.environment(keycloak))
         .containsEntry("KC_DB", "postgres")
         .containsEntry("KC_DB_URL", "jdbc:postgresql://postgres:5432/keycloak")
-        .containsEntry("KC_HEALTH_ENABLED", "true");
+        .containsEntry("KC_HEALTH_ENABLED", "true")
+        .as("an admin must not become a partner")
+        .containsEntry("KC_FEATURES_DISABLED", "impersonation");
   }
 
   @Test

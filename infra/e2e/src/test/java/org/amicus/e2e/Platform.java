@@ -157,6 +157,7 @@ public final class Platform {
       ports.put(application, Ports.free());
       extra.put(application, new LinkedHashMap<>());
     }
+    ports.put(Application.GATEWAY, freeGatewayPort());
     extra
         .get(Application.SEARCH)
         .putAll(
@@ -223,6 +224,20 @@ public final class Platform {
   /** The gateway as users reach it, e.g. {@code http://localhost:41234}. */
   public String gatewayUrl() {
     return setup.publicUrl();
+  }
+
+  /** Where an application's Actuator answers: the gateway's management port, a service's own. */
+  public String managementUrl(Application application) {
+    return setup.managementUrl(application);
+  }
+
+  /** A port whose management neighbour (the gateway's Actuator, port + 10) is free too. */
+  private static int freeGatewayPort() {
+    int port = Ports.free();
+    while (port + 10 > 65535 || !Ports.isFree(port + 10)) {
+      port = Ports.free();
+    }
+    return port;
   }
 
   /** An application directly, bypassing the gateway (e.g. {@code http://127.0.0.1:41235}). */

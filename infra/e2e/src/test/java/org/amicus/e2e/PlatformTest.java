@@ -14,7 +14,7 @@ class PlatformTest {
   void everyApplicationIsReadyOnItsOwnPort() {
     for (Application application : Application.values()) {
       Api.Reply readiness =
-          Api.anonymous(platform.url(application)).get("/actuator/health/readiness");
+          Api.anonymous(platform.managementUrl(application)).get("/actuator/health/readiness");
       assertThat(readiness.status()).as(application.module()).isEqualTo(200);
     }
   }

@@ -98,7 +98,8 @@ public final class Amicus {
         %s  --only PARTS           run only these, e.g. --only postgres,smtp or --only cases
                                  (an application brings what it needs); parts:
                                  %s
-        IMAP (to read the mail sent) listens on the SMTP port + %d.
+        IMAP (to read the mail sent) listens on the SMTP port + %d; the gateway's health and
+        metrics on the gateway port + %d (never on the public port).
 
         Files: .amicus/secrets.properties (generated, never commit), .amicus/data/ (kept across
         runs; delete it with the secrets to start over), .amicus/logs/.
@@ -106,6 +107,7 @@ public final class Amicus {
         .formatted(
             ports,
             String.join(", ", Arrays.stream(Part.values()).map(Part::id).toList()),
-            Part.IMAP_OFFSET);
+            Part.IMAP_OFFSET,
+            Part.MANAGEMENT_OFFSET);
   }
 }

@@ -73,6 +73,7 @@ final class AppEnvironment {
       case GATEWAY -> {
         env.put("AMICUS_GATEWAY_CLIENT_SECRET", wiring.keycloak().clientSecret("gateway"));
         env.put("AMICUS_PUBLIC_URL", options.publicUrl());
+        env.put("AMICUS_MANAGEMENT_PORT", Integer.toString(options.managementPort(Part.GATEWAY)));
         env.put("AMICUS_CASES_URL", url(options, Part.CASES));
         env.put("AMICUS_WORKFLOW_URL", url(options, Part.WORKFLOW));
         env.put("AMICUS_SEARCH_URL", url(options, Part.SEARCH));

@@ -41,7 +41,12 @@ final class AppProcess {
    * is kept as {@code <name>.log.1}.
    */
   static AppProcess start(
-      Part application, Path jar, Map<String, String> env, Path workDir, Path log, int port) {
+      Part application,
+      Path jar,
+      Map<String, String> env,
+      Path workDir,
+      Path log,
+      int managementPort) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
@@ -59,7 +64,10 @@ final class AppProcess {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
       return new AppProcess(
-          application, builder.start(), log, Health.httpUrl(port, "/actuator/health/readiness"));
+          application,
+          builder.start(),
+          log,
+          Health.httpUrl(managementPort, "/actuator/health/readiness"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + application.title(), e);
     }

@@ -83,6 +83,14 @@ public final class Applications {
       return AppEnvironment.url(options(), application.part());
     }
 
+    /**
+     * Where an application's Actuator answers (health, metrics): the gateway's management port, a
+     * service's own port.
+     */
+    public String managementUrl(Application application) {
+      return "http://127.0.0.1:" + options().managementPort(application.part());
+    }
+
     /** The address users open, as the gateway is told it ({@code AMICUS_PUBLIC_URL}). */
     public String publicUrl() {
       return options().publicUrl();
@@ -142,7 +150,7 @@ public final class Applications {
             environment(application, setup),
             dir,
             setup.workDir().resolve(application.part().id() + ".log"),
-            setup.ports().get(application));
+            setup.options().managementPort(application.part()));
     return new Running(application, process);
   }
 

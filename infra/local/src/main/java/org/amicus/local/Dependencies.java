@@ -34,6 +34,8 @@ final class Dependencies {
     if (component == Component.KEYCLOAK) {
       // the gateway client's redirect URIs are imported from ${AMICUS_PUBLIC_URL}
       environment.put("AMICUS_PUBLIC_URL", options.publicUrl());
+      // where Keycloak tells the gateway that a session ended (back-channel logout)
+      environment.put("AMICUS_GATEWAY_INTERNAL_URL", AppEnvironment.url(options, Part.GATEWAY));
     }
     workspace.linkDependencyLogs(dependency);
     return supervisors.ensure(

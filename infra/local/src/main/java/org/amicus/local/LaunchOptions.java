@@ -58,6 +58,16 @@ record LaunchOptions(Map<Part, Integer> ports, Set<Part> parts) {
     return ports.get(part);
   }
 
+  /**
+   * Where an application's Actuator (readiness, metrics) answers: the gateway's on its own
+   * management port ({@link Part#MANAGEMENT_OFFSET}), the services' on their port.
+   */
+  int managementPort(Part application) {
+    return application == Part.GATEWAY
+        ? port(Part.GATEWAY) + Part.MANAGEMENT_OFFSET
+        : port(application);
+  }
+
   int imapPort() {
     return port(Part.SMTP) + Part.IMAP_OFFSET;
   }

@@ -19,6 +19,12 @@ enum Part {
   /** GreenMail's IMAP port is the SMTP port plus this (3025 and 3143), see the testkit. */
   static final int IMAP_OFFSET = 118;
 
+  /**
+   * The gateway's Actuator (health, metrics) listens on the gateway port plus this (8090), never on
+   * the public port.
+   */
+  static final int MANAGEMENT_OFFSET = 10;
+
   private final String title;
   private final int defaultPort;
 

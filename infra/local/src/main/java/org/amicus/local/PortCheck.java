@@ -28,6 +28,17 @@ final class PortCheck {
     List<String> problems = new ArrayList<>();
     for (Part part : options.parts()) {
       claim(wanted, problems, options.port(part), part.title(), part.portOption());
+      if (part == Part.GATEWAY) {
+        claim(
+            wanted,
+            problems,
+            options.managementPort(Part.GATEWAY),
+            "the gateway's management port (health, metrics)",
+            Part.GATEWAY.portOption()
+                + " (management listens on the gateway port + "
+                + Part.MANAGEMENT_OFFSET
+                + ")");
+      }
       if (part == Part.SMTP) {
         claim(
             wanted,

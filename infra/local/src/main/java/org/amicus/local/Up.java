@@ -271,7 +271,7 @@ final class Up {
               AppEnvironment.of(part, options, wiring),
               workspace.data(part),
               workspace.log(part),
-              options.port(part));
+              options.managementPort(part));
       apps.add(app);
     }
     run.update(

@@ -82,6 +82,7 @@ class AppEnvironmentTest {
             entry("SERVER_PORT", "8080"),
             entry("AMICUS_GATEWAY_CLIENT_SECRET", "gw-secret"),
             entry("AMICUS_PUBLIC_URL", "http://localhost:8080"),
+            entry("AMICUS_MANAGEMENT_PORT", "8090"),
             entry("AMICUS_CASES_URL", "http://127.0.0.1:8081"),
             entry("AMICUS_WORKFLOW_URL", "http://127.0.0.1:8082"),
             entry("AMICUS_SEARCH_URL", "http://127.0.0.1:9083"))

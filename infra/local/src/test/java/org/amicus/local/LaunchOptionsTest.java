@@ -22,6 +22,8 @@ class LaunchOptionsTest {
     assertThat(options.port(Part.POSTGRES)).isEqualTo(5432);
     assertThat(options.port(Part.SMTP)).isEqualTo(3025);
     assertThat(options.imapPort()).isEqualTo(3143);
+    assertThat(options.managementPort(Part.GATEWAY)).isEqualTo(8090);
+    assertThat(options.managementPort(Part.CASES)).isEqualTo(8081);
     assertThat(options.publicUrl()).isEqualTo("http://localhost:8080");
   }
 

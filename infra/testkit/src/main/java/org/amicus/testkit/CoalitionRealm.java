@@ -23,8 +23,9 @@ final class CoalitionRealm {
   static final String NAME = "coalition";
   static final String CLI_CLIENT = KeycloakInfo.CLI_CLIENT;
 
-  /** The realm's sub-flows that require OTP of coordinators and admins. */
-  static final List<String> STAFF_OTP_FLOWS = List.of("coordinator OTP", "admin OTP");
+  /** The realm's sub-flows that require OTP of partners, coordinators and admins. */
+  static final List<String> STAFF_OTP_FLOWS =
+      List.of("coordinator OTP", "admin OTP", "partner OTP");
 
   private static final String RESOURCES = "/org/amicus/keycloak/";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +55,10 @@ final class CoalitionRealm {
 
   /**
    * The production realm plus the demo users (each with a password credential read from {@link
-   * #passwordVariable}), the password grant on the scripts client and no OTP for coordinators and
-   * admins.
+   * #passwordVariable}), and it relaxes exactly this, for local demo use only: the password grant
+   * on the scripts client, without its consent screen (the password grant cannot show one), and no
+   * OTP for partners, coordinators and admins. Everything else (password policy, events, token
+   * lifespans, back-channel logout) stays as production has it.
    */
   static ObjectNode local() {
     ObjectNode realm = production();
@@ -69,8 +72,8 @@ final class CoalitionRealm {
       user.putArray("credentials").add(password);
       users.add(user);
     }
-    // Local demo mode: the demo coordinator and admin sign in without the OTP that production
-    // requires of them (infra/keycloak/README.md); the rest of the realm's browser flow stays.
+    // Local demo mode: the demo users sign in without the OTP that production requires of every
+    // staff role (infra/keycloak/README.md); the rest of the realm's browser flow stays.
     for (JsonNode flow : realm.withArray("authenticationFlows")) {
       for (JsonNode execution : flow.withArray("authenticationExecutions")) {
         if (STAFF_OTP_FLOWS.contains(execution.path("flowAlias").asText())) {
@@ -81,6 +84,7 @@ final class CoalitionRealm {
     for (JsonNode client : realm.withArray("clients")) {
       if (CLI_CLIENT.equals(client.path("clientId").asText())) {
         ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+        ((ObjectNode) client).put("consentRequired", false);
       }
     }
     return realm;

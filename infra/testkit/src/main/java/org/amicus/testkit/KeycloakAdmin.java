@@ -56,6 +56,32 @@ public final class KeycloakAdmin {
     throw new IllegalStateException("Keycloak kept refusing the gateway address " + pattern);
   }
 
+  /**
+   * Points the {@code gateway} client's OIDC back-channel logout at a gateway at {@code baseUrl}:
+   * Keycloak then tells that gateway when a person's session ends. One address per client, so the
+   * last test gateway to ask gets the notices.
+   */
+  public void backChannelLogoutTo(String baseUrl) {
+    String token = adminToken();
+    JsonNode client = clients(token, "gateway").get(0);
+    ObjectNode attributes = (ObjectNode) client.get("attributes");
+    attributes.put("backchannel.logout.url", baseUrl + "/logout/connect/back-channel/keycloak");
+    attributes.put("backchannel.logout.session.required", "true");
+    send(token, "PUT", "/clients/" + client.get("id").asText(), client.toString());
+  }
+
+  /**
+   * Cuts a person off, as an admin does (docs/security.md): the admin API's "log out user" ends all
+   * their Keycloak sessions, revokes their refresh tokens and tells every client with a
+   * back-channel logout address, the gateway among them.
+   */
+  public void logOut(String username) {
+    String token = adminToken();
+    JsonNode users = json(request(admin(token, "/users?exact=true&username=" + username).GET()));
+    String id = users.get(0).get("id").asText();
+    request(admin(token, "/users/" + id + "/logout").POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private static boolean contains(JsonNode values, String value) {
     for (JsonNode item : values) {
       if (item.asText().equals(value)) {

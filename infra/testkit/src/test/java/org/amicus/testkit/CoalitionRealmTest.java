@@ -30,6 +30,41 @@ class CoalitionRealmTest {
   }
 
   @Test
+  void theOverlayRelaxesOnlyOtpAndTheScriptsClient() {
+    ObjectNode production = CoalitionRealm.production();
+    ObjectNode local = CoalitionRealm.local();
+
+    for (String setting :
+        List.of(
+            "passwordPolicy",
+            "accessTokenLifespan",
+            "eventsEnabled",
+            "adminEventsEnabled",
+            "browserFlow")) {
+      assertThat(local.get(setting)).as(setting).isEqualTo(production.get(setting));
+    }
+    assertThat(client(local, "gateway")).isEqualTo(client(production, "gateway"));
+    assertThat(client(production, "amicus-cli").path("consentRequired").asBoolean()).isTrue();
+    assertThat(client(local, "amicus-cli").path("consentRequired").asBoolean()).isFalse();
+    for (JsonNode flow : local.path("authenticationFlows")) {
+      for (JsonNode execution : flow.path("authenticationExecutions")) {
+        if (execution.path("requirement").asText().equals("DISABLED")) {
+          assertThat(CoalitionRealm.STAFF_OTP_FLOWS).contains(execution.path("flowAlias").asText());
+        }
+      }
+    }
+  }
+
+  private static JsonNode client(JsonNode realm, String clientId) {
+    for (JsonNode client : realm.path("clients")) {
+      if (clientId.equals(client.path("clientId").asText())) {
+        return client;
+      }
+    }
+    return null;
+  }
+
+  @Test
   void productionRealmIsLeftUntouchedByTheOverlay() {
     CoalitionRealm.local();
 

@@ -82,6 +82,33 @@ class SharedKeycloakTest {
     assertThat(values(claims.path("aud"))).contains(KeycloakInfo.AUDIENCE);
   }
 
+  /**
+   * A token that would outlive a sign-out or a cut-off is never handed out: asked for
+   * offline_access, Keycloak refuses the scope (the people's clients do not offer it).
+   */
+  @Test
+  void noOfflineTokenEvenWhenAskedFor() throws Exception {
+    String form =
+        "grant_type=password&client_id="
+            + KeycloakInfo.CLI_CLIENT
+            + "&username=anna&scope="
+            + URLEncoder.encode("openid offline_access", StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(keycloak.password("anna"), StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("invalid_scope");
+  }
+
   @Test
   void wrongCredentialsAreRefused() {
     // Not a demo user: brute-force protection would lock a shared account out of later tests.
