@@ -33,6 +33,7 @@ import org.amicus.cases.person.PersonChanged;
 import org.amicus.cases.person.PersonService;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.Ids;
 import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
@@ -626,14 +627,9 @@ public class CaseService {
    * search, which refuses a document without readers, can rebuild from the snapshot.
    */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   public void publishReadersOfOlderDocuments() {
-    for (String id : outbox.currentWithout(RECORD, "readers")) {
-      if (!id.matches("\\d{1,18}")) {
-        continue; // not one of ours: ids here are numbers
-      }
-      cases.findById(Long.valueOf(id)).ifPresent(this::publish);
-    }
+    outbox.republishWithout(
+        RECORD, "readers", id -> Ids.numeric(id).flatMap(cases::findById).map(this::document));
   }
 
   private void publish(CaseFile c) {

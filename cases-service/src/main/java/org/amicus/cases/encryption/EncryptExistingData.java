@@ -7,9 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.amicus.platform.encryption.Encryption;
-import org.flywaydb.core.api.MigrationVersion;
+import org.amicus.platform.encryption.SealingMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,32 +16,10 @@ import org.springframework.stereotype.Component;
  * the document contents stored before encryption existed. Spring Boot hands this bean to Flyway.
  */
 @Component
-class EncryptExistingData implements JavaMigration {
-
-  private final Encryption encryption;
+class EncryptExistingData extends SealingMigration {
 
   EncryptExistingData(Encryption encryption) {
-    this.encryption = encryption;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("8");
-  }
-
-  @Override
-  public String getDescription() {
-    return "encrypt contact data and document contents";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+    super("8", "encrypt contact data and document contents", encryption);
   }
 
   @Override

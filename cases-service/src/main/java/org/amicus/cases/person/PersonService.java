@@ -11,6 +11,7 @@ import java.util.Map;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.Ids;
 import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
@@ -248,14 +249,9 @@ public class PersonService {
    * search, which refuses a document without readers, can rebuild from the snapshot.
    */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   public void publishReadersOfOlderDocuments() {
-    for (String id : outbox.currentWithout(RECORD, "readers")) {
-      if (!id.matches("\\d{1,18}")) {
-        continue; // not one of ours: ids here are numbers
-      }
-      persons.findById(Long.valueOf(id)).ifPresent(p -> outbox.upsert(RECORD, id, document(p)));
-    }
+    outbox.republishWithout(
+        RECORD, "readers", id -> Ids.numeric(id).flatMap(persons::findById).map(this::document));
   }
 
   private void changed(Caller caller, Person person, String action) {

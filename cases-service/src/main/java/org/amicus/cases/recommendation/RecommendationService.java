@@ -25,6 +25,7 @@ import org.amicus.cases.shared.CsvImport;
 import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.CsvImport.RowError;
 import org.amicus.cases.shared.Etag;
+import org.amicus.cases.shared.Ids;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
@@ -311,16 +312,14 @@ public class RecommendationService {
    * search, which refuses a document without readers, can rebuild from the snapshot.
    */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   public void publishReadersOfOlderDocuments() {
-    for (String id : outbox.currentWithout(RECORD, "readers")) {
-      if (!id.matches("\\d{1,18}")) {
-        continue; // not one of ours: ids here are numbers
-      }
-      recommendations
-          .findById(Long.valueOf(id))
-          .ifPresent(r -> outbox.upsert(RECORD, id, document(r)));
-    }
+    outbox.republishWithout(
+        RECORD,
+        "readers",
+        id ->
+            Ids.numeric(id)
+                .flatMap(recommendations::findById)
+                .map(RecommendationService::document));
   }
 
   private void changed(Caller caller, Recommendation r, String action) {

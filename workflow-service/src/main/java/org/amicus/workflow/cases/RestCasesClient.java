@@ -1,12 +1,10 @@
 package org.amicus.workflow.cases;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.amicus.platform.security.ClientCredentialsToken;
+import org.amicus.workflow.account.ServiceAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -22,17 +20,12 @@ class RestCasesClient implements CasesClient {
 
   private final RestClient http;
   private final CasesProperties properties;
-  private final ClientCredentialsToken token;
+  private final ServiceAccount account;
 
-  RestCasesClient(RestClient.Builder builder, CasesProperties properties, Clock clock) {
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-    requests.setConnectTimeout(properties.timeout());
-    requests.setReadTimeout(properties.timeout());
-    this.http = builder.requestFactory(requests).build();
+  RestCasesClient(ServiceAccount account, CasesProperties properties) {
+    this.http = account.http();
     this.properties = properties;
-    this.token =
-        new ClientCredentialsToken(
-            http, properties.tokenUri(), properties.clientId(), properties.clientSecret(), clock);
+    this.account = account;
   }
 
   @Override
@@ -87,7 +80,7 @@ class RestCasesClient implements CasesClient {
   /** The service account's token; a refusal counts as cases-service being unavailable. */
   private String token() {
     try {
-      return token.get();
+      return account.token();
     } catch (IllegalStateException e) {
       throw new Unavailable(e.getMessage(), null);
     }

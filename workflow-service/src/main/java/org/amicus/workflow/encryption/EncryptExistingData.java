@@ -4,9 +4,8 @@ import java.util.List;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.SealExistingData;
 import org.amicus.platform.encryption.SealedColumn;
-import org.flywaydb.core.api.MigrationVersion;
+import org.amicus.platform.encryption.SealingMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * first, so lists still find them.
  */
 @Component
-class EncryptExistingData implements JavaMigration {
+class EncryptExistingData extends SealingMigration {
 
   private static final List<SealedColumn> COLUMNS =
       List.of(
@@ -27,30 +26,8 @@ class EncryptExistingData implements JavaMigration {
           SealedColumns.EVENT_DETAIL,
           SealedColumns.DISPATCH_DOCUMENT);
 
-  private final Encryption encryption;
-
   EncryptExistingData(Encryption encryption) {
-    this.encryption = encryption;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("5");
-  }
-
-  @Override
-  public String getDescription() {
-    return "seal submission texts, comments, journal details and sent documents";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+    super("5", "seal submission texts, comments, journal details and sent documents", encryption);
   }
 
   @Override

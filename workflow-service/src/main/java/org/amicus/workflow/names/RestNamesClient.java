@@ -1,11 +1,9 @@
 package org.amicus.workflow.names;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import org.amicus.platform.security.ClientCredentialsToken;
+import org.amicus.workflow.account.ServiceAccount;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -16,17 +14,12 @@ class RestNamesClient implements NamesClient {
 
   private final RestClient http;
   private final NamesProperties properties;
-  private final ClientCredentialsToken token;
+  private final ServiceAccount account;
 
-  RestNamesClient(RestClient.Builder builder, NamesProperties properties, Clock clock) {
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-    requests.setConnectTimeout(properties.timeout());
-    requests.setReadTimeout(properties.timeout());
-    this.http = builder.requestFactory(requests).build();
+  RestNamesClient(ServiceAccount account, NamesProperties properties) {
+    this.http = account.http();
     this.properties = properties;
-    this.token =
-        new ClientCredentialsToken(
-            http, properties.tokenUri(), properties.clientId(), properties.clientSecret(), clock);
+    this.account = account;
   }
 
   @Override
@@ -57,7 +50,7 @@ class RestNamesClient implements NamesClient {
   /** The service account's token; a refusal counts as search-service being unavailable. */
   private String token() {
     try {
-      return token.get();
+      return account.token();
     } catch (IllegalStateException e) {
       throw new Unavailable(e.getMessage(), null);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.amicus.platform.changefeed.Outbox;
@@ -315,16 +316,22 @@ public class SubmissionService {
    * that search, which refuses a document without readers, can rebuild from the snapshot.
    */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   public void publishReadersOfOlderDocuments() {
-    for (String id : outbox.currentWithout("submission", "readers")) {
-      UUID submission;
-      try {
-        submission = UUID.fromString(id);
-      } catch (IllegalArgumentException notOurs) {
-        continue; // not a submission id: nothing of ours to publish again
-      }
-      submissions.findById(submission).ifPresent(this::published);
+    outbox.republishWithout(
+        "submission",
+        "readers",
+        id ->
+            uuid(id)
+                .flatMap(submissions::findById)
+                .map(s -> SubmissionSearchDocument.of(snapshot(s))));
+  }
+
+  /** The submission id {@code id} names, or empty when it is not one of ours. */
+  private static Optional<UUID> uuid(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException notOurs) {
+      return Optional.empty();
     }
   }
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.amicus.workflow.account.ServiceAccount;
+import org.amicus.workflow.account.ServiceAccountProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +64,12 @@ class RestCasesClientTest {
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     client =
         new RestCasesClient(
-            RestClient.builder(),
-            new CasesProperties(
-                url, url.resolve("/token"), "workflow-service", "unused", Duration.ofSeconds(5)),
-            Clock.systemUTC());
+            new ServiceAccount(
+                RestClient.builder(),
+                new ServiceAccountProperties(
+                    url.resolve("/token"), "workflow-service", "unused", Duration.ofSeconds(5)),
+                Clock.systemUTC()),
+            new CasesProperties(url));
   }
 
   @AfterEach

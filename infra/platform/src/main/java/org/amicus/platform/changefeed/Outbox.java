@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.SealedColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,13 +122,16 @@ public class Outbox {
   }
 
   /**
-   * Ids of the records of {@code type} whose current document has no {@code field}: written before
-   * the document gained it. The owner writes them again, so a rebuild from the snapshot finds the
-   * field on every record.
+   * Writes again the records of {@code type} whose current document has no {@code field} (written
+   * before the document gained it), so that a rebuild from the snapshot finds the field on every
+   * record. {@code document} answers a record's current document from its id, or empty when the id
+   * is not one of the owner's or the record is gone. Reads every current document of the type once
+   * (sealed documents can only be looked into here, not in SQL).
+   *
+   * @return how many records were written again
    */
-  @Transactional(readOnly = true)
-  public List<String> currentWithout(String type, String field) {
-    // Sealed documents can only be looked into here, not in SQL.
+  @Transactional
+  public int republishWithout(String type, String field, Function<String, Optional<?>> document) {
     List<String> ids = new ArrayList<>();
     jdbc.query(
         """
@@ -140,13 +145,21 @@ public class Outbox {
         """,
         (RowCallbackHandler)
             rs -> {
-              String document = document(rs);
-              if (document == null || !parse(document).has(field)) {
+              String current = document(rs);
+              if (current == null || !parse(current).has(field)) {
                 ids.add(rs.getString("record_id"));
               }
             },
         type);
-    return ids;
+    int written = 0;
+    for (String id : ids) {
+      Optional<?> again = document.apply(id);
+      if (again.isPresent()) {
+        upsert(type, id, again.get());
+        written++;
+      }
+    }
+    return written;
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */
