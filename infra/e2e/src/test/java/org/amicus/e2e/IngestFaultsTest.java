@@ -105,14 +105,22 @@ class IngestFaultsTest {
                   ? null
                   : Api.JSON.writeValueAsString(
                       Map.of(
-                          "id", id,
-                          "ownerOrg", "odf",
-                          "visibility", "COALITION",
-                          "readers", List.of("partner@*", "coordinator@*"),
-                          "title", "Synthetic case " + written,
-                          "country", "KZ",
-                          "year", 2020,
-                          "status", "OPEN")));
+                          "id",
+                          id,
+                          "ownerOrg",
+                          "odf",
+                          "visibility",
+                          "COALITION",
+                          "readers",
+                          List.of("partner@*", "coordinator@*"),
+                          "title",
+                          "Synthetic case " + written,
+                          "country",
+                          "KZ",
+                          "year",
+                          2020,
+                          "status",
+                          "OPEN")));
           insert.addBatch();
         }
         insert.executeBatch();
