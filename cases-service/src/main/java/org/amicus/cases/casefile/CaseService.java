@@ -641,35 +641,29 @@ public class CaseService {
   }
 
   /** The search document: ACL fields and what search filters on; never contact data. */
-  private Map<String, Object> document(CaseFile c) {
-    Map<Long, LegalArticle> byId = articlesOf(c);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", c.id);
-    doc.put("reference", c.reference);
-    doc.put("title", c.title);
-    doc.put("summary", c.summary);
-    doc.put("country", c.country);
-    doc.put("year", c.year);
-    doc.put("status", c.status.name());
-    doc.put("riskLevel", c.riskLevel.name());
-    doc.put("violations", c.violations.stream().map(Enum::name).sorted().toList());
-    doc.put("ownerOrg", c.ownerOrg);
-    doc.put("visibility", c.visibility.name());
-    doc.put("readers", Access.readers(c.ownerOrg, c.visibility));
-    doc.put(
-        "articles",
-        byId.values().stream()
-            .map(a -> Map.of("code", a.code, "number", a.number, "title", a.title))
-            .toList());
-    doc.put("personNames", persons.namesForIndex(c.personIds, c.ownerOrg, c.visibility));
-    doc.put(
-        "unCompliance",
+  private CaseSearchDocument document(CaseFile c) {
+    return new CaseSearchDocument(
+        c.id,
+        c.reference,
+        c.title,
+        c.summary,
+        c.country,
+        c.year,
+        c.status.name(),
+        c.riskLevel.name(),
+        c.violations.stream().map(Enum::name).sorted().toList(),
+        c.ownerOrg,
+        c.visibility.name(),
+        Access.readers(c.ownerOrg, c.visibility),
+        articlesOf(c).values().stream()
+            .map(a -> new CaseSearchDocument.Article(a.code, a.number, a.title))
+            .toList(),
+        persons.namesForIndex(c.personIds, c.ownerOrg, c.visibility),
         decisions.findByCaseIdOrderByIdAsc(c.id).stream()
             .map(d -> d.compliance.name())
             .distinct()
-            .toList());
-    doc.put("demo", c.demo);
-    return doc;
+            .toList(),
+        c.demo);
   }
 
   private Map<Long, LegalArticle> articlesOf(CaseFile c) {

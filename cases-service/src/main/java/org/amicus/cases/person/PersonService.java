@@ -265,25 +265,24 @@ public class PersonService {
    * who has not consented to public naming is indexed by pseudonym only; {@code nameForms} carries
    * all names for the name matcher only. Never contact data.
    */
-  private Map<String, Object> document(Person p) {
+  private PersonSearchDocument document(Person p) {
     Map<Channel, Boolean> consent = currentConsent(p);
     boolean named = p.visibility != Visibility.PUBLIC || consent.get(Channel.PUBLIC);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", p.id);
-    doc.put("ownerOrg", p.ownerOrg);
-    doc.put("visibility", p.visibility.name());
-    doc.put("readers", Access.readers(p.ownerOrg, p.visibility));
-    doc.put("names", named ? p.names() : List.of(p.pseudonym));
-    // every recorded form, unreduced: search-service keeps them apart from the public index, for
-    // the name matcher that protects persons in what leaves Amicus (never shown by search)
-    doc.put("nameForms", p.names());
-    doc.put("pseudonym", p.pseudonym);
-    doc.put("occupation", p.occupation == null ? null : p.occupation.name());
-    doc.put("region", p.region);
-    doc.put("birthYear", p.birthYear);
-    doc.put("consent", consent);
-    doc.put("demo", p.demo);
-    return doc;
+    return new PersonSearchDocument(
+        p.id,
+        p.ownerOrg,
+        p.visibility.name(),
+        Access.readers(p.ownerOrg, p.visibility),
+        named ? p.names() : List.of(p.pseudonym),
+        // every recorded form, unreduced: search-service keeps them apart from the public index,
+        // for the name matcher that protects persons in what leaves Amicus (never shown by search)
+        p.names(),
+        p.pseudonym,
+        p.occupation == null ? null : p.occupation.name(),
+        p.region,
+        p.birthYear,
+        consent,
+        p.demo);
   }
 
   private Map<Channel, Boolean> currentConsent(Person p) {

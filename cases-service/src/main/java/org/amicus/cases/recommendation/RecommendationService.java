@@ -328,23 +328,22 @@ public class RecommendationService {
   }
 
   /** UN text is public; the coalition's assessment is shared with the coalition. */
-  private static Map<String, Object> document(Recommendation r) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", r.id);
-    doc.put("visibility", "COALITION");
-    doc.put("readers", Access.coalitionReaders());
-    doc.put("stateUnderReview", r.stateUnderReview);
-    doc.put("cycle", r.cycle);
-    doc.put("session", r.session);
-    doc.put("reportSymbol", r.reportSymbol);
-    doc.put("paragraph", r.paragraph);
-    doc.put("recommendingStates", List.copyOf(r.recommendingStates));
-    doc.put("text", r.text);
-    doc.put("themes", List.copyOf(r.themes));
-    doc.put("response", r.response == null ? null : r.response.name());
-    doc.put("implementation", r.implementation == null ? null : r.implementation.name());
-    doc.put("demo", r.demo);
-    return doc;
+  private static RecommendationSearchDocument document(Recommendation r) {
+    return new RecommendationSearchDocument(
+        r.id,
+        "COALITION",
+        Access.coalitionReaders(),
+        r.stateUnderReview,
+        r.cycle,
+        r.session,
+        r.reportSymbol,
+        r.paragraph,
+        List.copyOf(r.recommendingStates),
+        r.text,
+        List.copyOf(r.themes),
+        r.response == null ? null : r.response.name(),
+        r.implementation == null ? null : r.implementation.name(),
+        r.demo);
   }
 
   private RecommendationView view(Caller caller, Recommendation r) {

@@ -1,6 +1,10 @@
 package org.amicus.search.index;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +25,12 @@ import org.amicus.search.names.NameFolding;
  * A record without valid readers is refused: nobody could tell who may see it, so it must not be
  * searchable at all. {@code ownerOrg} and {@code visibility} are kept for display and facets only.
  *
- * <p>The fields read are the ones the sources publish: cases-service's CaseService, PersonService
- * and RecommendationService, and workflow-service's SubmissionSearchDocument.
+ * <p>The fields read are the ones the sources publish, as their JSON Schemas state them (copies in
+ * this module's test resources, see FeedContractTest): each type is read with a reader record of
+ * search-service's own ({@link CaseFeedDocument}, {@link PersonFeedDocument}, {@link
+ * RecommendationFeedDocument}, {@link SubmissionFeedDocument}); no Java type is shared with the
+ * sources. The fields all types share ({@code readers}, {@code ownerOrg}, {@code visibility},
+ * {@code country}, {@code year}) are read here.
  */
 public final class IndexDocuments {
 
@@ -30,6 +38,13 @@ public final class IndexDocuments {
 
   /** A grant: a role that reads content, in one organisation or in any ({@code *}). */
   private static final Pattern GRANT = Pattern.compile("(partner|coordinator)@[^@\\s]+");
+
+  /** Reads a document with its reader type; a field search does not read is no error. */
+  private static final ObjectMapper READER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .build();
 
   private IndexDocuments() {}
 
@@ -69,41 +84,46 @@ public final class IndexDocuments {
     List<String> names = new ArrayList<>();
     switch (type) {
       case "case" -> {
-        put(doc, "reference", text(d, "reference"));
-        put(doc, "title", text(d, "title"));
-        put(doc, "summary", text(d, "summary"));
-        put(doc, "status", text(d, "status"));
-        putAll(doc, "articles", articles(d.get("articles"), text(d, "country")));
-        putAll(doc, "violations", values(d.get("violations"), "code", "type", "name"));
-        putAll(doc, "compliance", values(d.get("unCompliance")));
+        CaseFeedDocument c = read(d, CaseFeedDocument.class);
+        put(doc, "reference", c.reference());
+        put(doc, "title", c.title());
+        put(doc, "summary", c.summary());
+        put(doc, "status", c.status());
+        putAll(doc, "articles", cited(c.articles(), text(d, "country")));
+        putAll(doc, "violations", present(c.violations()));
+        putAll(doc, "compliance", present(c.unCompliance()));
         // already reduced by cases-service to what the case's audience may see of each person
-        names.addAll(values(d.get("personNames")));
+        names.addAll(present(c.personNames()));
       }
       case "person" -> {
-        names.addAll(namesOf(d));
+        PersonFeedDocument p = read(d, PersonFeedDocument.class);
+        names.addAll(present(p.names()));
+        if (present(p.pseudonym()) != null) {
+          names.add(p.pseudonym());
+        }
         put(doc, "title", first(names));
-        put(doc, "summary", text(d, "occupation"));
+        put(doc, "summary", p.occupation());
       }
       case "recommendation" -> {
-        String symbol = text(d, "reportSymbol");
-        String paragraph = text(d, "paragraph");
+        RecommendationFeedDocument r = read(d, RecommendationFeedDocument.class);
+        String symbol = present(r.reportSymbol());
+        String paragraph = present(r.paragraph());
         put(doc, "reference", symbol == null ? paragraph : symbol + " " + nonNull(paragraph));
         put(doc, "title", paragraph);
-        put(doc, "country", text(d, "stateUnderReview"));
-        put(doc, "text", text(d, "text"));
-        put(doc, "response", text(d, "response"));
-        put(doc, "implementation", text(d, "implementation"));
-        putAll(doc, "themes", values(d.get("themes")));
-        putAll(doc, "text", values(d.get("recommendingStates"), "name"));
+        put(doc, "country", r.stateUnderReview());
+        put(doc, "text", r.text());
+        put(doc, "response", r.response());
+        put(doc, "implementation", r.implementation());
+        putAll(doc, "themes", present(r.themes()));
+        putAll(doc, "text", present(r.recommendingStates()));
       }
       case "submission" -> {
-        put(doc, "reference", text(d, "reference"));
-        put(doc, "title", text(d, "title"));
-        put(doc, "summary", text(d, "summary"));
-        put(doc, "submissionStatus", text(d, "status"));
-        put(doc, "text", text(d, "text"));
-        putAll(doc, "text", values(d.get("headings")));
-        putAll(doc, "organisations", values(d.get("coSigners"), "organisation", "id"));
+        SubmissionFeedDocument s = read(d, SubmissionFeedDocument.class);
+        put(doc, "title", s.title());
+        put(doc, "submissionStatus", s.status());
+        put(doc, "text", s.text());
+        putAll(doc, "text", present(s.headings()));
+        putAll(doc, "organisations", present(s.coSigners()));
       }
       default -> throw new InvalidDocument("unknown record type");
     }
@@ -117,7 +137,6 @@ public final class IndexDocuments {
     if (owner != null) {
       organisations.add(owner);
     }
-    organisations.addAll(values(d.get("organisations")));
     @SuppressWarnings("unchecked")
     List<String> more = (List<String>) doc.getOrDefault("organisations", List.of());
     organisations.addAll(more);
@@ -177,46 +196,18 @@ public final class IndexDocuments {
     return starts;
   }
 
-  /** A person's name in its original script, its recorded spellings and pseudonym. */
-  private static List<String> namesOf(JsonNode person) {
-    List<String> names = new ArrayList<>();
-    if (person == null || person.isNull()) {
-      return names;
-    }
-    if (person.isTextual()) {
-      names.add(person.asText());
-      return names;
-    }
-    for (String field : List.of("name", "originalName", "fullName", "displayName")) {
-      String value = text(person, field);
-      if (value != null) {
-        names.add(value);
-      }
-    }
-    names.addAll(values(person.get("spellings"), "spelling", "value", "name"));
-    names.addAll(values(person.get("names"), "name", "value"));
-    String pseudonym = text(person, "pseudonym");
-    if (pseudonym != null) {
-      names.add(pseudonym);
-    }
-    return names;
-  }
-
   /**
    * The articles of a case as users cite them, e.g. "Art. 405 CC KZ", from the {@code {code,
    * number, title}} objects cases-service publishes; an article without code or number is left out
    * rather than indexed as a fragment.
    */
-  private static List<String> articles(JsonNode node, String country) {
+  private static List<String> cited(List<CaseFeedDocument.Article> articles, String country) {
     List<String> cited = new ArrayList<>();
     String state = country == null ? "" : " " + country.toUpperCase(Locale.ROOT);
-    for (JsonNode item : iterable(node)) {
-      if (item.isValueNode()) {
-        cited.add(item.asText());
-        continue;
-      }
-      String code = text(item, "code");
-      String number = text(item, "number");
+    for (CaseFeedDocument.Article article :
+        articles == null ? List.<CaseFeedDocument.Article>of() : articles) {
+      String code = article == null ? null : present(article.code());
+      String number = article == null ? null : present(article.number());
       if (code != null && number != null) {
         cited.add("Art. " + number + " " + code + state);
       }
@@ -224,30 +215,31 @@ public final class IndexDocuments {
     return cited;
   }
 
-  /** Strings of an array of strings, or of one named field of an array of objects. */
-  private static List<String> values(JsonNode node, String... fields) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode item : iterable(node)) {
-      if (item.isValueNode()) {
-        values.add(item.asText());
-        continue;
-      }
-      for (String field : fields) {
-        String value = text(item, field);
-        if (value != null) {
-          values.add(value);
-          break;
-        }
-      }
+  /**
+   * A feed document read with its reader type, the fields search-service knows from the producer's
+   * schema; others are ignored.
+   *
+   * @throws InvalidDocument when a field has another type than the contract's (the message names
+   *     the type, never a value)
+   */
+  static <T> T read(JsonNode document, Class<T> reader) {
+    try {
+      return READER.treeToValue(document, reader);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidDocument("fields invalid for " + reader.getSimpleName());
     }
-    return values;
   }
 
-  private static Iterable<JsonNode> iterable(JsonNode node) {
-    if (node == null || node.isNull()) {
+  /** The non-blank strings of a list the source may leave out. */
+  private static List<String> present(List<String> values) {
+    if (values == null) {
       return List.of();
     }
-    return node.isArray() ? node : List.of(node);
+    return values.stream().filter(v -> v != null && !v.isBlank()).toList();
+  }
+
+  private static String present(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String text(JsonNode node, String field) {
@@ -260,7 +252,7 @@ public final class IndexDocuments {
   }
 
   private static void put(Map<String, Object> doc, String field, String value) {
-    if (value != null) {
+    if (value != null && !value.isBlank()) {
       doc.put(field, value);
     }
   }

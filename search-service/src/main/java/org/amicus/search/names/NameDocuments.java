@@ -1,6 +1,5 @@
 package org.amicus.search.names;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.amicus.platform.changefeed.Change;
+import org.amicus.search.index.PersonFeedDocument;
 
 /**
  * Turns a person from cases-service's change feed into the document of the names index: the id, who
  * may read the person, and every recorded form of the name folded to the spellings the matcher
- * compares. Nothing else: no contact data, no pseudonym, no occupation.
+ * compares. Nothing else: no contact data, no pseudonym, no occupation. The person is read with
+ * {@link PersonFeedDocument}, search-service's reader of cases-service's person contract.
  */
 public final class NameDocuments {
 
@@ -21,14 +22,19 @@ public final class NameDocuments {
 
   private NameDocuments() {}
 
-  /** The names document of {@code person}; its id and version are the search index's. */
+  /**
+   * The names document of {@code person}; its id and version are the search index's.
+   *
+   * @throws org.amicus.search.index.IndexDocuments.InvalidDocument when a field has another type
+   *     than the contract's (IndexDocuments refuses such a person first)
+   */
   public static Map<String, Object> project(Change person) {
-    JsonNode d = person.document();
+    PersonFeedDocument d = PersonFeedDocument.of(person.document());
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("key", TYPE + ":" + person.id());
     doc.put("id", person.id());
     doc.put("seq", person.seq());
-    doc.put("readers", readers(d));
+    doc.put("readers", present(d.readers()));
     Set<String> forms = new LinkedHashSet<>();
     for (String form : forms(d)) {
       forms.addAll(NameFolding.spellings(form));
@@ -38,44 +44,24 @@ public final class NameDocuments {
   }
 
   /** All recorded names; older feed documents without {@code nameForms} give their names. */
-  private static List<String> forms(JsonNode d) {
-    List<String> forms = strings(d.get("nameForms"));
+  private static List<String> forms(PersonFeedDocument d) {
+    List<String> forms = present(d.nameForms());
     if (!forms.isEmpty()) {
       return forms;
     }
-    String pseudonym = text(d, "pseudonym");
-    List<String> names = new ArrayList<>(strings(d.get("names")));
-    String original = text(d, "originalName");
-    if (original != null) {
-      names.add(original);
+    String pseudonym = d.pseudonym();
+    List<String> names = new ArrayList<>(present(d.names()));
+    if (d.originalName() != null && !d.originalName().isBlank()) {
+      names.add(d.originalName());
     }
     names.removeIf(n -> n.equals(pseudonym)); // a pseudonym is what replaces a name, not a name
     return names;
   }
 
-  /**
-   * The grants the owner published with the person (every feed document carries them; one without
-   * is refused before it gets here, see IndexDocuments).
-   */
-  static List<String> readers(JsonNode d) {
-    return strings(d.get("readers"));
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    if (node == null || !node.isArray()) {
-      return values;
+  private static List<String> present(List<String> values) {
+    if (values == null) {
+      return List.of();
     }
-    for (JsonNode item : node) {
-      if (item.isTextual() && !item.asText().isBlank()) {
-        values.add(item.asText());
-      }
-    }
-    return values;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
+    return values.stream().filter(v -> v != null && !v.isBlank()).toList();
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +27,7 @@ class IndexDocumentsTest {
 
   @Test
   void aCaseIsFoundByThePersonsItConcernsAndItsUnCompliance() throws Exception {
-    Map<String, Object> doc =
-        project(
-            "case",
-            """
-            {"id": 7, "reference": "KZ-2019-0042", "title": "Detention after the rally",
-             "summary": "Charged under art. 405", "country": "KZ", "year": 2019, "status": "OPEN",
-             "riskLevel": "HIGH", "violations": ["ARBITRARY_DETENTION"], "ownerOrg": "odf",
-             "visibility": "COALITION", "readers": ["partner@*", "coordinator@*"],
-             "articles": [{"code": "CC", "number": "405", "title": "Participation in an extremist organisation"},
-                          {"code": "CC", "number": "174", "title": "Inciting social discord"}],
-             "personNames": ["Искандер Еримбетов", "Iskander Yerimbetov"],
-             "unCompliance": ["IGNORED"], "demo": false}
-            """);
+    Map<String, Object> doc = project("case", sample("case.json"));
 
     assertThat(doc.get("names")).asList().contains("Искандер Еримбетов", "Iskander Yerimbetov");
     assertThat(doc.get("nameSpellings")).asList().isNotEmpty();
@@ -48,17 +39,7 @@ class IndexDocumentsTest {
 
   @Test
   void aRecommendationOfTheWholeCoalitionHasNoOwnerAndIsStillIndexed() throws Exception {
-    Map<String, Object> doc =
-        project(
-            "recommendation",
-            """
-            {"id": 3, "visibility": "COALITION", "readers": ["partner@*", "coordinator@*"],
-             "stateUnderReview": "KZ", "cycle": 3,
-             "session": 34, "reportSymbol": "A/HRC/41/10", "paragraph": "139.12",
-             "recommendingStates": ["Norway"], "text": "Protect lawyers from intimidation",
-             "themes": ["LAWYERS"], "response": "SUPPORTED", "implementation": "NOT_IMPLEMENTED",
-             "demo": false}
-            """);
+    Map<String, Object> doc = project("recommendation", sample("recommendation.json"));
 
     assertThat(doc).doesNotContainKey("ownerOrg").containsEntry("visibility", "COALITION");
     assertThat(doc).containsEntry("reference", "A/HRC/41/10 139.12").containsEntry("country", "KZ");
@@ -72,19 +53,7 @@ class IndexDocumentsTest {
 
   @Test
   void aSubmissionIsFoundByTheTextOfItsSections() throws Exception {
-    Map<String, Object> doc =
-        project(
-            "submission",
-            """
-            {"id": "5b0c", "ownerOrg": "odf", "visibility": "COALITION",
-             "readers": ["partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu",
-                         "coordinator@*"],
-             "coSigners": ["fidu"],
-             "status": "IN_REVIEW", "type": "UPR", "target": "OHCHR", "title": "Joint submission",
-             "language": "en", "deadline": "2027-03-01", "revision": 2, "caseIds": [7],
-             "recommendationIds": [3], "headings": ["Civic space"],
-             "text": "Arbitrary detention of peaceful protesters", "updatedAt": "2026-11-29T02:00:00Z"}
-            """);
+    Map<String, Object> doc = project("submission", sample("submission.json"));
 
     assertThat(doc.get("text").toString()).contains("Arbitrary detention", "Civic space");
     assertThat(doc).containsEntry("submissionStatus", "IN_REVIEW");
@@ -93,15 +62,7 @@ class IndexDocumentsTest {
 
   @Test
   void aPersonIsFoundByEveryRecordedSpelling() throws Exception {
-    Map<String, Object> doc =
-        project(
-            "person",
-            """
-            {"id": 11, "ownerOrg": "kisr", "visibility": "ORGANISATION",
-             "readers": ["partner@kisr", "coordinator@kisr"],
-             "names": ["Козловская", "Kozlovska"], "pseudonym": "Lawyer K.", "occupation": "LAWYER",
-             "region": "Kharkiv", "birthYear": 1980, "consent": {"PUBLIC": false}, "demo": false}
-            """);
+    Map<String, Object> doc = project("person", sample("person.json"));
 
     assertThat(doc.get("names")).asList().contains("Козловская", "Kozlovska", "Lawyer K.");
     assertThat(doc).containsEntry("title", "Козловская").containsEntry("summary", "LAWYER");
@@ -147,6 +108,16 @@ class IndexDocumentsTest {
       assertThatThrownBy(() -> project("case", record))
           .isInstanceOf(InvalidDocument.class)
           .hasMessage("readers invalid");
+    }
+  }
+
+  /**
+   * A record as its source publishes it, from {@code feed-samples}: FeedContractTest holds each
+   * sample to its source's JSON Schema, so a sample cannot drift from what the source sends.
+   */
+  static String sample(String file) throws IOException {
+    try (InputStream in = IndexDocumentsTest.class.getResourceAsStream("/feed-samples/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -247,7 +247,7 @@ class SearchBenchmark {
             "",
             Map.of(
                 "violation", List.of("torture"),
-                "article", List.of("KZ-CC-405"),
+                "article", List.of("Art. 405 CC KZ"),
                 "status", List.of("open"))));
     mix.put("name + compliance", request("Yerimbetov", Map.of("compliance", List.of("ignored"))));
     return mix;
@@ -274,7 +274,7 @@ class SearchBenchmark {
         "year", year,
         "status", pick(random, STATUS),
         "violations", List.of(pick(random, VIOLATIONS), pick(random, VIOLATIONS)),
-        "articles", List.of("KZ-CC-" + pick(random, ARTICLES)),
+        "articles", List.of(Map.of("code", "CC", "number", pick(random, ARTICLES))),
         "unCompliance", List.of(pick(random, COMPLIANCE)),
         "personNames", List.of(name),
         "ownerOrg", owner,

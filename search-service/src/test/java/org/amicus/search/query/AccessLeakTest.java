@@ -105,8 +105,8 @@ class AccessLeakTest {
           TestElasticsearch.doc(
               "title",
               "Record " + i + " on detention",
-              "name",
-              pick(random, SURNAMES),
+              "names",
+              List.of(pick(random, SURNAMES)),
               "personNames",
               List.of(pick(random, SURNAMES)),
               "text",

@@ -36,29 +36,36 @@ class SearchQueriesTest {
             "person",
             "p1",
             TestElasticsearch.doc(
-                "name", "Людмила Козловская",
-                "spellings", List.of("Lyudmyla Kozlovska"),
-                "ownerOrg", "odf",
-                "visibility", "COALITION",
-                "readers", TestElasticsearch.readers("odf", "COALITION"))));
+                "names",
+                List.of("Людмила Козловская", "Lyudmyla Kozlovska"),
+                "ownerOrg",
+                "odf",
+                "visibility",
+                "COALITION",
+                "readers",
+                TestElasticsearch.readers("odf", "COALITION"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p2",
             TestElasticsearch.doc(
-                "name", "Мухтар Джакишев",
-                "ownerOrg", "odf",
-                "visibility", "PUBLIC",
-                "readers", TestElasticsearch.readers("odf", "PUBLIC"))));
+                "names",
+                List.of("Мухтар Джакишев"),
+                "ownerOrg",
+                "odf",
+                "visibility",
+                "PUBLIC",
+                "readers",
+                TestElasticsearch.readers("odf", "PUBLIC"))));
     changes.add(
         upsert(
             seq++,
             "person",
             "p3",
             TestElasticsearch.doc(
-                "name",
-                "Искандер Еримбетов",
+                "names",
+                List.of("Искандер Еримбетов"),
                 "ownerOrg",
                 "fidu",
                 "visibility",
@@ -71,8 +78,8 @@ class SearchQueriesTest {
             "person",
             "p4",
             TestElasticsearch.doc(
-                "name",
-                "Anna Kozlovskaya",
+                "names",
+                List.of("Anna Kozlovskaya"),
                 "ownerOrg",
                 "kisr",
                 "visibility",
@@ -85,8 +92,8 @@ class SearchQueriesTest {
             "person",
             "p5",
             TestElasticsearch.doc(
-                "name",
-                "Maria Kozlovska",
+                "names",
+                List.of("Maria Kozlovska"),
                 "ownerOrg",
                 "kisr",
                 "visibility",
@@ -115,7 +122,7 @@ class SearchQueriesTest {
                 "violations",
                 List.of("arbitrary-detention", "torture"),
                 "articles",
-                List.of("KZ-CC-174"),
+                List.of(Map.of("code", "CC", "number", "174", "title", "Inciting social discord")),
                 "personNames",
                 List.of("Искандер Еримбетов"),
                 "ownerOrg",
@@ -137,7 +144,7 @@ class SearchQueriesTest {
                 "year", 2019,
                 "status", "monitoring",
                 "violations", List.of("freedom-of-assembly"),
-                "articles", List.of("KZ-CC-400"),
+                "articles", List.of(Map.of("code", "CC", "number", "400", "title", "Mass unrest")),
                 "ownerOrg", "odf",
                 "visibility", "ORGANISATION",
                 "readers", TestElasticsearch.readers("odf", "ORGANISATION"))));

@@ -10,6 +10,10 @@ import java.util.UUID;
  * {@link SubmissionAccess#readers}, the same rule the API reads by. {@code ownerOrg} (the lead
  * organisation), {@code visibility} ({@code ORGANISATION} as a draft, {@code COALITION} once
  * submitted) and {@code coSigners} are for display and facets only.
+ *
+ * <p>The contract is the JSON Schema {@code contracts/submission-search-document.v1.schema.json} in
+ * this module's resources, not this type: search-service reads it with a reader of its own and
+ * keeps a copy of the schema. A change of a field changes the schema (a new version) and that copy.
  */
 record SubmissionSearchDocument(
     UUID id,

@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +324,31 @@ class SubmissionLifecycleTest {
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(
             "partner@odf", "coordinator@odf", "partner@fidu", "coordinator@fidu");
+  }
+
+  /**
+   * The producer's side of the search contract: the document workflow-service really writes to its
+   * change feed matches {@code contracts/submission-search-document.v1.schema.json}, of which
+   * search-service keeps a copy and validates its own reading against (docs/architecture.md).
+   */
+  @Test
+  void theSearchDocumentOfASubmissionMatchesItsPublishedSchema() throws Exception {
+    UUID id = create(draft("UPR_JOINT", LocalDate.now().plusMonths(2), fidu(), "Text."));
+    Schema schema;
+    try (InputStream in =
+        getClass().getResourceAsStream("/contracts/submission-search-document.v1.schema.json")) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    }
+
+    JsonNode document = searchDocument(id);
+
+    assertThat(
+            schema.validate(document).stream()
+                .map(e -> e.getInstanceLocation() + " " + e.getKeyword() + " " + e.getProperty()))
+        .isEmpty();
+    ObjectNode withoutReaders = document.deepCopy();
+    withoutReaders.remove("readers");
+    assertThat(schema.validate(withoutReaders)).isNotEmpty();
   }
 
   /** The latest change-feed document of the submission, as search-service reads it (opened). */
