@@ -254,6 +254,15 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     rows.add(new Row("GET", "/api/stats", Kind.NONE, null, members(200)));
     rows.add(new Row("GET", "/api/stats/sourced", Kind.NONE, null, members(200)));
     rows.add(new Row("POST", "/api/stats/sourced", Kind.NONE, FIGURE, members(201)));
+    rows.add(new Row("GET", "/api/stats/sourced/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/stats/sourced/import",
+            Kind.NONE,
+            "csv:value,qualifier,outOf,unit,label,country,legalArticle,refersFrom,refersTo,"
+                + "countedBy,sourceCitation,sourceUrl,visibility",
+            members(200)));
     rows.add(new Row("GET", "/api/stats/sourced/{id}", Kind.FIGURE, null, READ));
     rows.add(new Row("PUT", "/api/stats/sourced/{id}", Kind.FIGURE, FIGURE, WRITE_STALE));
     rows.add(new Row("DELETE", "/api/stats/sourced/{id}", Kind.FIGURE, null, WRITE_STALE));

@@ -115,6 +115,14 @@ public class SourcedFigureService {
 
   /** Checks what annotations cannot (real dates, order, shares), naming every field at fault. */
   private static void check(FigureRequest r) {
+    List<FieldError> errors = problems(r);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  /** What {@link #check} refuses, for a CSV import to report by line. */
+  static List<FieldError> problems(FigureRequest r) {
     List<FieldError> errors = new ArrayList<>();
     PartialDate from = date("refersFrom", r.refersFrom(), errors);
     PartialDate to = date("refersTo", r.refersTo(), errors);
@@ -133,9 +141,7 @@ public class SourcedFigureService {
     if (r.value() == null && r.qualifier() != null && r.qualifier() != Qualifier.EXACTLY) {
       errors.add(new FieldError("qualifier", "qualifies a value; this figure has none"));
     }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
-    }
+    return errors;
   }
 
   private static PartialDate date(String field, String text, List<FieldError> errors) {
@@ -198,7 +204,7 @@ public class SourcedFigureService {
   }
 
   /** 21, not 21.0000, as the database's numeric(18,4) returns it. */
-  private static BigDecimal strip(BigDecimal value) {
+  static BigDecimal strip(BigDecimal value) {
     if (value == null) {
       return null;
     }
@@ -206,7 +212,7 @@ public class SourcedFigureService {
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
-  private static Specification<SourcedFigure> spec(Caller caller, FigureFilter filter) {
+  static Specification<SourcedFigure> spec(Caller caller, FigureFilter filter) {
     String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();

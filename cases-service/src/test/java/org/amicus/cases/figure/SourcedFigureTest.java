@@ -28,7 +28,7 @@ class SourcedFigureTest extends CasesIntegrationTest {
     return f;
   }
 
-  private List<String> audited(long id) {
+  private List<String> audited(Object id) {
     return jdbc.queryForList(
         "select action from audit_log where record_type = 'figure' and record_id = ? order by seq",
         String.class,
@@ -122,6 +122,52 @@ class SourcedFigureTest extends CasesIntegrationTest {
     backwards.put("refersTo", "2019-02");
     assertThat(fields(send(ANNA, "POST", "/api/stats/sourced", null, backwards)))
         .contains("value", "refersTo");
+  }
+
+  @Test
+  void figuresGoOutAsCsvAndComeBackAllOrNothing() throws Exception {
+    String marker = "csv-" + System.nanoTime();
+    Map<String, Object> f = figure("COALITION");
+    f.put("label", marker);
+    f.put("value", 99.8);
+    f.put("unit", "PERCENT");
+    send(ANNA, "POST", "/api/stats/sourced", null, f);
+
+    MockHttpServletResponse export = getAs(ANNA, "/api/stats/sourced/export?country=KZ");
+    assertThat(export.getStatus()).isEqualTo(200);
+    String csv = export.getContentAsString();
+    String header = csv.lines().findFirst().orElseThrow();
+    assertThat(header)
+        .endsWith(
+            "id,ownerOrg,value,qualifier,outOf,unit,label,country,legalArticle,"
+                + "refersFrom,refersTo,countedBy,sourceCitation,sourceUrl,visibility");
+    String row = csv.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+    assertThat(row).contains(",99.8,MORE_THAN,", "Penal Reform International");
+    assertThat(audited("*")).contains("export");
+
+    String again = header + "\r\n" + row.replace(marker, marker + "-again") + "\r\n";
+    String bad = again + row.replace(marker, marker + "-bad").replace(",99.8,", ",lots,") + "\r\n";
+    MockHttpServletResponse refused = importCsv(bad, false);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString()).contains("line 3: value");
+    assertThat(getAs(ANNA, "/api/stats/sourced/export").getContentAsString())
+        .doesNotContain(marker + "-again");
+
+    MockHttpServletResponse imported = importCsv(again, false);
+    assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
+    assertThat(body(imported).get("created").asInt()).isEqualTo(1);
+    assertThat(getAs(MARCO, "/api/stats/sourced/export").getContentAsString())
+        .contains(marker + "-again");
+  }
+
+  private MockHttpServletResponse importCsv(String csv, boolean dryRun) throws Exception {
+    return call(
+        ANNA,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/api/stats/sourced/import")
+            .param("dryRun", String.valueOf(dryRun))
+            .contentType(org.springframework.http.MediaType.valueOf("text/csv"))
+            .content(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private List<String> fields(MockHttpServletResponse response) throws Exception {

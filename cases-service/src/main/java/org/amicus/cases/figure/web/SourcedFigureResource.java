@@ -7,7 +7,10 @@ import java.util.Map;
 import org.amicus.cases.figure.FigurePayloads.FigureFilter;
 import org.amicus.cases.figure.FigurePayloads.FigureRequest;
 import org.amicus.cases.figure.FigurePayloads.FigureView;
+import org.amicus.cases.figure.SourcedFigureCsv;
 import org.amicus.cases.figure.SourcedFigureService;
+import org.amicus.cases.shared.CsvImport;
+import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Paging;
@@ -38,9 +41,11 @@ class SourcedFigureResource {
           "updatedAt", "updatedAt");
 
   private final SourcedFigureService figures;
+  private final SourcedFigureCsv csv;
 
-  SourcedFigureResource(SourcedFigureService figures) {
+  SourcedFigureResource(SourcedFigureService figures, SourcedFigureCsv csv) {
     this.figures = figures;
+    this.csv = csv;
   }
 
   @Operation(summary = "The sourced figures the caller may read, optionally for one country")
@@ -56,6 +61,35 @@ class SourcedFigureResource {
         caller,
         new FigureFilter(country, legalArticle),
         Paging.of(page, size, sort, SORTABLE, "id"));
+  }
+
+  @Operation(summary = "The sourced figures the caller may read, as UTF-8 CSV (at most 10,000)")
+  @GetMapping("/export")
+  ResponseEntity<String> export(
+      Caller caller,
+      @RequestParam(required = false) String country,
+      @RequestParam(required = false) String legalArticle,
+      @RequestParam(required = false) String sort) {
+    return CsvImport.download(
+        csv.export(
+            caller,
+            new FigureFilter(country, legalArticle),
+            Paging.of(null, null, sort, SORTABLE, "id").getSort()),
+        "sourced-figures.csv");
+  }
+
+  /**
+   * UTF-8 CSV with the header of an export ({@code id} and {@code ownerOrg} are ignored); {@code
+   * dryRun=true} reports every bad cell by line and field without writing; otherwise all rows are
+   * created, or none with 400.
+   */
+  @Operation(summary = "Import sourced figures from CSV: all rows or none")
+  @PostMapping("/import")
+  ImportReport importCsv(
+      Caller caller,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestBody(required = false) byte[] body) {
+    return csv.importCsv(caller, CsvImport.utf8(body), dryRun);
   }
 
   @Operation(summary = "Record a figure counted outside the coalition's records, with its source")
