@@ -55,7 +55,8 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     NONE,
     CASE,
     PERSON,
-    RECOMMENDATION
+    RECOMMENDATION,
+    FIGURE
   }
 
   /** Who gets which status, given the record's visibility. */
@@ -155,6 +156,10 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
   static final String RECOMMENDATION =
       "{\"stateUnderReview\": \"KZ\", \"cycle\": 3, \"reportSymbol\": \"A/HRC/MATRIX\","
           + " \"paragraph\": \"%s\", \"recommendingStates\": [\"Norway\"], \"text\": \"T\"}";
+  static final String FIGURE =
+      "{\"value\": 21, \"qualifier\": \"AT_LEAST\", \"label\": \"Matrix figure\","
+          + " \"refersFrom\": \"2019-10\", \"countedBy\": \"Matrix\","
+          + " \"sourceCitation\": \"Matrix\", \"visibility\": \"ORGANISATION\"}";
   static final String PATCH_CASE = "{\"summary\": \"Patched\"}";
   static final String PATCH_PERSON = "{\"region\": \"Patched\"}";
   static final String ASSESSMENT = "{\"implementation\": \"PARTLY\"}";
@@ -247,6 +252,20 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
         new Row(
             "DELETE", "/api/recommendations/{id}", Kind.RECOMMENDATION, null, coordinators(412)));
     rows.add(new Row("GET", "/api/stats", Kind.NONE, null, members(200)));
+    rows.add(new Row("GET", "/api/stats/sourced", Kind.NONE, null, members(200)));
+    rows.add(new Row("POST", "/api/stats/sourced", Kind.NONE, FIGURE, members(201)));
+    rows.add(new Row("GET", "/api/stats/sourced/export", Kind.NONE, null, members(200)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/stats/sourced/import",
+            Kind.NONE,
+            "csv:value,qualifier,outOf,unit,label,country,legalArticle,refersFrom,refersTo,"
+                + "countedBy,sourceCitation,sourceUrl,visibility",
+            members(200)));
+    rows.add(new Row("GET", "/api/stats/sourced/{id}", Kind.FIGURE, null, READ));
+    rows.add(new Row("PUT", "/api/stats/sourced/{id}", Kind.FIGURE, FIGURE, WRITE_STALE));
+    rows.add(new Row("DELETE", "/api/stats/sourced/{id}", Kind.FIGURE, null, WRITE_STALE));
     rows.add(new Row("GET", "/internal/changes", Kind.NONE, null, INDEXER_ONLY));
     rows.add(new Row("GET", "/internal/changes/head", Kind.NONE, null, INDEXER_ONLY));
     rows.add(new Row("GET", "/internal/snapshot", Kind.NONE, null, INDEXER_ONLY));
@@ -261,7 +280,7 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     for (Row row : ROWS) {
       List<Visibility> visibilities =
           switch (row.kind()) {
-            case CASE, PERSON -> List.of(Visibility.values());
+            case CASE, PERSON, FIGURE -> List.of(Visibility.values());
             default -> List.of(Visibility.COALITION);
           };
       for (Visibility v : visibilities) {
@@ -273,9 +292,10 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
     return cells.stream();
   }
 
-  // ---- the fixture: one case and one person per visibility, owned by odf (anna)
+  // ---- the fixture: one case, one person and one sourced figure per visibility, owned by odf
+  // (anna)
 
-  record Fixture(long caseId, long personId, Map<String, Long> parts) {}
+  record Fixture(long caseId, long personId, long figureId, Map<String, Long> parts) {}
 
   private static Map<Visibility, Fixture> fixtures;
   private static long recommendation;
@@ -330,9 +350,15 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
         body(call(ANNA, MockMvcRequestBuilders.multipart(path + "/documents").file(textFile())))
             .get("id")
             .asLong();
+    long figure =
+        body(send(
+                ANNA, "POST", "/api/stats/sourced", null, FIGURE.replace("ORGANISATION", v.name())))
+            .get("id")
+            .asLong();
     return new Fixture(
         c.get("id").asLong(),
         person,
+        figure,
         Map.of(
             "charges", c.at("/charges/0/id").asLong(),
             "events", c.at("/events/0/id").asLong(),
@@ -353,6 +379,7 @@ class AuthorizationMatrixTest extends CasesIntegrationTest {
           case CASE -> f.caseId();
           case PERSON -> f.personId();
           case RECOMMENDATION -> recommendation;
+          case FIGURE -> f.figureId();
           case NONE -> 0;
         };
     path = path.replace("{id}", String.valueOf(id));

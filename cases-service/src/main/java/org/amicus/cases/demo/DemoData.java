@@ -19,6 +19,7 @@ import org.amicus.cases.casefile.CaseView;
 import org.amicus.cases.demo.DemoFile.DemoCase;
 import org.amicus.cases.demo.DemoFile.DemoPerson;
 import org.amicus.cases.demo.DemoFile.DemoRecommendation;
+import org.amicus.cases.figure.SourcedFigureService;
 import org.amicus.cases.person.ConsentRequest;
 import org.amicus.cases.person.PersonRequest;
 import org.amicus.cases.person.PersonService;
@@ -44,11 +45,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoData {
 
   static final String FILE = "/demo/kazakhstan-upr-2019.json";
+  static final String FIGURES = "/demo/kazakhstan-upr-2019-figures.json";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final PersonService persons;
   private final CaseService cases;
   private final RecommendationService recommendations;
+  private final SourcedFigureService figures;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
@@ -56,11 +59,13 @@ public class DemoData {
       PersonService persons,
       CaseService cases,
       RecommendationService recommendations,
+      SourcedFigureService figures,
       JdbcTemplate jdbc,
       ObjectMapper json) {
     this.persons = persons;
     this.cases = cases;
     this.recommendations = recommendations;
+    this.figures = figures;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -70,10 +75,33 @@ public class DemoData {
         jdbc.queryForObject("select exists (select 1 from case_file where demo)", Boolean.class));
   }
 
+  public boolean figuresPresent() {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from sourced_figure where demo)", Boolean.class));
+  }
+
+  /**
+   * The figures the statement quotes, recorded by its organisation as one of its partners would;
+   * also on their own, for a demo database loaded before figures were records. Answers how many.
+   */
+  @Transactional
+  public int loadFigures() {
+    DemoFigures sourced = read(FIGURES, DemoFigures.class);
+    Caller statementOwner =
+        new Caller(
+            "amicus-demo-loader",
+            "demo-loader",
+            Optional.of(sourced.owner()),
+            Set.of(Role.PARTNER));
+    sourced.figures().forEach(f -> figures.create(statementOwner, f, true));
+    return sourced.figures().size();
+  }
+
   /** Loads everything or nothing; answers the number of cases created. */
   @Transactional
   public int load() {
-    DemoFile file = read();
+    DemoFile file = read(FILE, DemoFile.class);
     Map<String, Long> caseIds = new HashMap<>();
     for (DemoCase entry : file.cases()) {
       caseIds.put(entry.key(), load(entry));
@@ -108,10 +136,12 @@ public class DemoData {
                 r.evidence().stream().map(caseIds::get).collect(Collectors.toSet())));
       }
     }
+    int figureCount = loadFigures();
     log.info(
-        "Loaded {} demo cases and {} recommendations",
+        "Loaded {} demo cases, {} recommendations and {} sourced figures",
         file.cases().size(),
-        file.recommendations().size());
+        file.recommendations().size(),
+        figureCount);
     return file.cases().size();
   }
 
@@ -215,12 +245,12 @@ public class DemoData {
     return caseId;
   }
 
-  private DemoFile read() {
-    try (InputStream in = DemoData.class.getResourceAsStream(FILE)) {
+  private <T> T read(String file, Class<T> type) {
+    try (InputStream in = DemoData.class.getResourceAsStream(file)) {
       if (in == null) {
-        throw new IllegalStateException("Demo data file missing: " + FILE);
+        throw new IllegalStateException("Demo data file missing: " + file);
       }
-      return json.readValue(in, DemoFile.class);
+      return json.readValue(in, type);
     } catch (IOException e) {
       throw new IllegalStateException("Demo data file is not valid", e);
     }

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** With the {@code demo} profile, an empty database starts with the seed statement's facts. */
+/**
+ * With the {@code demo} profile, an empty database starts with the seed statement's facts; a demo
+ * database from before sourced figures were records gets the statement's figures.
+ */
 @Component
 @Profile("demo")
 class DemoOnStartup implements ApplicationRunner {
@@ -24,6 +27,8 @@ class DemoOnStartup implements ApplicationRunner {
     Long existing = jdbc.queryForObject("select count(*) from case_file", Long.class);
     if (existing != null && existing == 0) {
       demo.load();
+    } else if (demo.present() && !demo.figuresPresent()) {
+      demo.loadFigures();
     }
   }
 }

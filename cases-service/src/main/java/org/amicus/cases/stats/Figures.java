@@ -11,6 +11,7 @@ import java.util.Map;
  * @param detentionsPerMonth arrests and detentions per person and month (events known to the month)
  * @param unDecisions UN decisions per state compliance, with the total ("25 out of 32 ignored")
  * @param recommendations UPR recommendations per response and per implementation assessment
+ * @param casesCounted the case records the case figures are computed from ("from N records")
  */
 public record Figures(
     long currentlyDetained,
@@ -18,7 +19,8 @@ public record Figures(
     List<MonthCount> detentionsPerMonth,
     List<ArticleCount> casesPerArticle,
     UnDecisions unDecisions,
-    Recommendations recommendations) {
+    Recommendations recommendations,
+    long casesCounted) {
 
   public record MonthCount(String month, long detentions) {}
 

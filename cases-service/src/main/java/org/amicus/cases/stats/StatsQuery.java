@@ -109,7 +109,10 @@ public class StatsQuery {
                     rs.getString("title"),
                     rs.getLong("cases"))),
         unDecisions(params),
-        recommendations(country));
+        recommendations(country),
+        count(
+            "with " + READABLE.replaceFirst(",\\s*$", "") + " select count(*) from readable",
+            params));
   }
 
   private Figures.UnDecisions unDecisions(MapSqlParameterSource params) {

@@ -3,6 +3,8 @@ package org.amicus.cases.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.amicus.cases.CasesIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ class DemoDataTest extends CasesIntegrationTest {
   void loadOnce() {
     if (!demo.present()) {
       demo.load();
+    } else if (!demo.figuresPresent()) {
+      demo.loadFigures();
     }
   }
 
@@ -63,6 +67,9 @@ class DemoDataTest extends CasesIntegrationTest {
     assertThat(figures.at("/unDecisions/byCompliance/IGNORED").asLong()).isGreaterThanOrEqualTo(3);
     assertThat(figures.at("/currentlyDetained").asLong()).isGreaterThanOrEqualTo(5);
     assertThat(figures.get("casesPerArticle").toString()).contains("\"article\":\"405\"");
+    assertThat(figures.get("casesCounted").asLong())
+        .as("the case records the figures are computed from")
+        .isGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -76,5 +83,40 @@ class DemoDataTest extends CasesIntegrationTest {
     assertThat(r.get("evidenceCaseIds")).isNotEmpty();
     JsonNode figures = body(getAs(CLARA, "/api/stats?country=KZ"));
     assertThat(figures.at("/recommendations/byResponse/NOTED").asLong()).isPositive();
+  }
+
+  @Test
+  void theStatementsOwnFiguresStandBesideTheComputedOnesWithTheirSource() throws Exception {
+    JsonNode page = body(getAs(MARCO, "/api/stats/sourced?country=KZ&size=100"));
+    List<String> figures = new ArrayList<>();
+    page.get("items")
+        .forEach(
+            f -> {
+              if (f.get("demo").asBoolean()) {
+                figures.add(
+                    f.get("qualifier").asText()
+                        + " "
+                        + f.path("value").asText()
+                        + (f.hasNonNull("outOf") ? "/" + f.get("outOf").asText() : "")
+                        + " "
+                        + f.get("countedBy").asText());
+              }
+            });
+
+    assertThat(figures)
+        .contains(
+            "AT_LEAST 21 Open Dialogue Foundation and Kazakhstani human rights activists",
+            "EXACTLY 54 Open Dialogue Foundation and Kazakhstani human rights activists",
+            "AT_LEAST 25/32 Open Dialogue Foundation",
+            "MORE_THAN 99.8 Open Dialogue Foundation",
+            "MORE_THAN 1400 Penal Reform International",
+            "ABOUT 4000 Kazakhstani authorities (official data)",
+            "MORE_THAN 6000 Open Dialogue Foundation",
+            "MORE_THAN 230 Open Dialogue Foundation");
+    JsonNode libel = body(getAs(ANNA, "/api/stats/sourced?legalArticle=130")).at("/items/0");
+    assertThat(libel.get("label").asText()).contains("decriminalise defamation");
+    assertThat(libel.hasNonNull("value")).as("a note, not a number").isFalse();
+    assertThat(libel.get("sourceCitation").asText())
+        .contains("Open Dialogue Foundation", "10 October 2019");
   }
 }
