@@ -223,8 +223,7 @@ class BrowserJourneyTest {
     completeInboxTask("Review the submission", "APPROVE", "08-inbox-review");
     // Medium risk and a person named: a legal check as well (review policy); the reviewer may do
     // it, the author may not.
-    completeInboxTask(
-        "Check the legal risks for the people named", "APPROVE", "08-inbox-legal-review");
+    completeInboxTask("Check the legal risks", "APPROVE", "08-inbox-legal-review");
     signOut();
   }
 
