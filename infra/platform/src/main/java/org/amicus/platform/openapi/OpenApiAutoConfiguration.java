@@ -1,10 +1,16 @@
 package org.amicus.platform.openapi;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.amicus.platform.security.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -16,6 +22,26 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenApiCustomizer.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class OpenApiAutoConfiguration {
+
+  static {
+    // The caller comes from the bearer token (CallerArgumentResolver), not from the request.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
+
+  /**
+   * Scripts call the services through the gateway, at the address the description was read from;
+   * the service's own address (which springdoc would put here) is internal.
+   */
+  @Bean
+  @ConditionalOnMissingBean(OpenAPI.class)
+  OpenAPI amicusOpenApi() {
+    return new OpenAPI()
+        .servers(
+            List.of(
+                new Server()
+                    .url("/")
+                    .description("The Amicus gateway this description was read through")));
+  }
 
   @Bean
   OpenApiCustomizer amicusOpenApiContract(
