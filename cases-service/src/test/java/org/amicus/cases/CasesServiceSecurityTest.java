@@ -3,12 +3,17 @@ package org.amicus.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.contract.ResourceServerContract;
+import org.amicus.testkit.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
-class CasesServiceSecurityTest extends CasesIntegrationTest implements ResourceServerContract {
+class CasesServiceSecurityTest extends CasesIntegrationTest implements OpenApiContract {
+
+  @Override
+  public String serviceName() {
+    return "cases-service";
+  }
 
   @LocalServerPort int port;
 

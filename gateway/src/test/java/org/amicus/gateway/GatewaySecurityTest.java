@@ -67,6 +67,24 @@ class GatewaySecurityTest implements ResourceServerContract {
     assertThat(get("/internal/changes", serviceToken).statusCode()).isEqualTo(401);
   }
 
+  /**
+   * The API reference and the descriptions it reads are for coalition members: without a session or
+   * token the descriptions are a 401 problem; with one they are relayed to the service.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cases", "workflow", "search"})
+  void theApiReferenceNeedsSignIn(String service) {
+    String partner = RealDependencies.keycloak().accessToken("anna");
+
+    HttpResponse<String> anonymous = get("/api/docs/" + service, null);
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("urn:amicus:problem:unauthenticated");
+    assertThat(get("/api/docs/" + service, partner).statusCode()).isNotIn(401, 403, 404);
+    assertThat(get("/api-reference/index.html", null).statusCode()).isNotEqualTo(200);
+    assertThat(get("/api-reference/index.html", partner).body()).contains("API reference");
+  }
+
   /** The Actuator is on the management port; the contract's checks read it there. */
   @Test
   @Override

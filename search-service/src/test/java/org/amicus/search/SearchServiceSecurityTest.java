@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import java.io.IOException;
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.contract.ResourceServerContract;
+import org.amicus.testkit.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -18,7 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Tokens from the real Keycloak, a real Elasticsearch node behind the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class SearchServiceSecurityTest implements ResourceServerContract {
+class SearchServiceSecurityTest implements OpenApiContract {
+
+  @Override
+  public String serviceName() {
+    return "search-service";
+  }
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {

@@ -3,7 +3,7 @@ package org.amicus.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.contract.ResourceServerContract;
+import org.amicus.testkit.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class WorkflowServiceSecurityTest implements ResourceServerContract {
+class WorkflowServiceSecurityTest implements OpenApiContract {
+
+  @Override
+  public String serviceName() {
+    return "workflow-service";
+  }
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package org.amicus.cases.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.audit.Verification;
 import org.amicus.platform.security.Caller;
@@ -18,6 +19,7 @@ class AuditResource {
     this.audit = audit;
   }
 
+  @Operation(summary = "Check that the audit trail's hash chain is unbroken (coordinator or admin)")
   @GetMapping("/api/cases/audit/verify")
   Verification verify(Caller caller) {
     if (!caller.has(Role.COORDINATOR) && !caller.has(Role.ADMIN)) {

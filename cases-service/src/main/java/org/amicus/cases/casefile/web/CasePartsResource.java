@@ -1,5 +1,6 @@
 package org.amicus.cases.casefile.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.amicus.cases.casefile.CaseParts.ChargeRequest;
@@ -41,17 +42,20 @@ class CasePartsResource {
     this.cases = cases;
   }
 
+  @Operation(summary = "The case's charges")
   @GetMapping("/charges")
   List<ChargeView> charges(Caller caller, @PathVariable long id) {
     return cases.charges(caller, id);
   }
 
+  @Operation(summary = "Add a charge to the case (If-Match)")
   @PostMapping("/charges")
   ResponseEntity<CaseView> addCharge(
       Caller caller, @PathVariable long id, @Valid @RequestBody ChargeRequest request) {
     return created(cases.addCharge(caller, id, request));
   }
 
+  @Operation(summary = "Change a charge (If-Match)")
   @PutMapping("/charges/{partId}")
   ResponseEntity<CaseView> updateCharge(
       Caller caller,
@@ -62,6 +66,7 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.updateCharge(caller, id, partId, ifMatch, request));
   }
 
+  @Operation(summary = "Remove a charge (If-Match)")
   @DeleteMapping("/charges/{partId}")
   ResponseEntity<CaseView> deleteCharge(
       Caller caller,
@@ -71,17 +76,20 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.deleteCharge(caller, id, partId, ifMatch));
   }
 
+  @Operation(summary = "The case's procedural events")
   @GetMapping("/events")
   List<EventView> events(Caller caller, @PathVariable long id) {
     return cases.events(caller, id);
   }
 
+  @Operation(summary = "Add a procedural event (If-Match)")
   @PostMapping("/events")
   ResponseEntity<CaseView> addEvent(
       Caller caller, @PathVariable long id, @Valid @RequestBody EventRequest request) {
     return created(cases.addEvent(caller, id, request));
   }
 
+  @Operation(summary = "Change a procedural event (If-Match)")
   @PutMapping("/events/{partId}")
   ResponseEntity<CaseView> updateEvent(
       Caller caller,
@@ -92,6 +100,7 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.updateEvent(caller, id, partId, ifMatch, request));
   }
 
+  @Operation(summary = "Remove a procedural event (If-Match)")
   @DeleteMapping("/events/{partId}")
   ResponseEntity<CaseView> deleteEvent(
       Caller caller,
@@ -101,17 +110,20 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.deleteEvent(caller, id, partId, ifMatch));
   }
 
+  @Operation(summary = "The case's decisions")
   @GetMapping("/decisions")
   List<DecisionView> decisions(Caller caller, @PathVariable long id) {
     return cases.decisions(caller, id);
   }
 
+  @Operation(summary = "Add a decision (If-Match)")
   @PostMapping("/decisions")
   ResponseEntity<CaseView> addDecision(
       Caller caller, @PathVariable long id, @Valid @RequestBody DecisionRequest request) {
     return created(cases.addDecision(caller, id, request));
   }
 
+  @Operation(summary = "Change a decision (If-Match)")
   @PutMapping("/decisions/{partId}")
   ResponseEntity<CaseView> updateDecision(
       Caller caller,
@@ -122,6 +134,7 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.updateDecision(caller, id, partId, ifMatch, request));
   }
 
+  @Operation(summary = "Remove a decision (If-Match)")
   @DeleteMapping("/decisions/{partId}")
   ResponseEntity<CaseView> deleteDecision(
       Caller caller,
@@ -131,17 +144,20 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.deleteDecision(caller, id, partId, ifMatch));
   }
 
+  @Operation(summary = "The case's legal representations")
   @GetMapping("/representations")
   List<RepresentationView> representations(Caller caller, @PathVariable long id) {
     return cases.representations(caller, id);
   }
 
+  @Operation(summary = "Add a legal representation (If-Match)")
   @PostMapping("/representations")
   ResponseEntity<CaseView> addRepresentation(
       Caller caller, @PathVariable long id, @Valid @RequestBody RepresentationRequest request) {
     return created(cases.addRepresentation(caller, id, request));
   }
 
+  @Operation(summary = "Change a legal representation (If-Match)")
   @PutMapping("/representations/{partId}")
   ResponseEntity<CaseView> updateRepresentation(
       Caller caller,
@@ -152,6 +168,7 @@ class CasePartsResource {
     return CaseResource.withEtag(cases.updateRepresentation(caller, id, partId, ifMatch, request));
   }
 
+  @Operation(summary = "Remove a legal representation (If-Match)")
   @DeleteMapping("/representations/{partId}")
   ResponseEntity<CaseView> deleteRepresentation(
       Caller caller,

@@ -1,6 +1,7 @@
 package org.amicus.cases.casefile.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -62,6 +63,7 @@ class CaseResource {
     this.csv = csv;
   }
 
+  @Operation(summary = "The cases the caller may see, filtered and paged")
   @GetMapping
   PageOf<CaseSummary> list(
       Caller caller,
@@ -85,6 +87,7 @@ class CaseResource {
   }
 
   /** The filtered list (all pages, at most 10,000 rows) as UTF-8 CSV. */
+  @Operation(summary = "The cases the caller may see, as CSV")
   @GetMapping("/export")
   ResponseEntity<String> export(
       Caller caller,
@@ -112,6 +115,7 @@ class CaseResource {
    * ignored); {@code dryRun=true} reports every bad cell by line and field without writing;
    * otherwise all rows are created, or none with 400.
    */
+  @Operation(summary = "Import cases from CSV; a dry run reports without writing")
   @PostMapping("/import")
   ImportReport importCsv(
       Caller caller,
@@ -120,6 +124,7 @@ class CaseResource {
     return csv.importCsv(caller, CsvImport.utf8(body), dryRun);
   }
 
+  @Operation(summary = "Open a case; the caller's organisation owns it")
   @PostMapping
   ResponseEntity<CaseView> create(Caller caller, @Valid @RequestBody CaseRequest request) {
     CaseView created = cases.create(caller, request);
@@ -128,11 +133,13 @@ class CaseResource {
         .body(created);
   }
 
+  @Operation(summary = "One case with its parts, and its ETag")
   @GetMapping("/{id}")
   ResponseEntity<CaseView> get(Caller caller, @PathVariable long id) {
     return withEtag(cases.get(caller, id));
   }
 
+  @Operation(summary = "Replace the case (If-Match)")
   @PutMapping("/{id}")
   ResponseEntity<CaseView> update(
       Caller caller,
@@ -143,6 +150,7 @@ class CaseResource {
   }
 
   /** JSON Merge Patch (RFC 7396): only the fields sent change; null clears; same checks as PUT. */
+  @Operation(summary = "Change some fields of the case, as a JSON merge patch (If-Match)")
   @PatchMapping(
       path = "/{id}",
       consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
@@ -154,6 +162,7 @@ class CaseResource {
     return withEtag(cases.patch(caller, id, ifMatch, patch));
   }
 
+  @Operation(summary = "Delete the case (If-Match)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       Caller caller,
@@ -163,12 +172,14 @@ class CaseResource {
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(summary = "Who changed what in the case, when")
   @GetMapping("/{id}/history")
   List<AuditEntry> history(Caller caller, @PathVariable long id) {
     return cases.history(caller, id);
   }
 
   /** The legal-article vocabulary charges are chosen from; not case content. */
+  @Operation(summary = "The legal articles of a country that charges are chosen from")
   @GetMapping("/articles")
   List<ArticleView> articles(@RequestParam String country) {
     return cases.articles(country.toUpperCase(java.util.Locale.ROOT));

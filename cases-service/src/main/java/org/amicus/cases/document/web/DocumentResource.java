@@ -1,5 +1,6 @@
 package org.amicus.cases.document.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,11 +44,13 @@ class DocumentResource {
     this.documents = documents;
   }
 
+  @Operation(summary = "The documents attached to the case")
   @GetMapping
   List<DocumentView> list(Caller caller, @PathVariable long id) {
     return documents.list(caller, id);
   }
 
+  @Operation(summary = "Attach a document to the case")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DocumentView> upload(
       Caller caller,
@@ -78,6 +81,7 @@ class DocumentResource {
    * The bytes, always as an attachment and never sniffed or run by the browser; the checksum comes
    * as ETag and as {@code Repr-Digest} (RFC 9530).
    */
+  @Operation(summary = "The document's content, as uploaded")
   @GetMapping("/{documentId}/content")
   ResponseEntity<byte[]> download(
       Caller caller, @PathVariable long id, @PathVariable long documentId) {
@@ -100,6 +104,7 @@ class DocumentResource {
         .body(content.bytes());
   }
 
+  @Operation(summary = "Remove the document from the case")
   @DeleteMapping("/{documentId}")
   ResponseEntity<Void> delete(
       Caller caller,

@@ -1,6 +1,7 @@
 package org.amicus.cases.person.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -54,6 +55,7 @@ class PersonResource {
     this.csv = csv;
   }
 
+  @Operation(summary = "The persons the caller may see, filtered and paged")
   @GetMapping
   PageOf<PersonView> list(
       Caller caller,
@@ -72,6 +74,7 @@ class PersonResource {
   }
 
   /** The filtered list (all pages, at most 10,000 rows) as UTF-8 CSV. */
+  @Operation(summary = "The persons the caller may see, as CSV")
   @GetMapping("/export")
   ResponseEntity<String> export(
       Caller caller,
@@ -94,6 +97,7 @@ class PersonResource {
    * dryRun=true} reports every bad cell by line and field without writing; otherwise all rows are
    * created, or none with 400.
    */
+  @Operation(summary = "Import persons from CSV; a dry run reports without writing")
   @PostMapping("/import")
   ImportReport importCsv(
       Caller caller,
@@ -102,6 +106,7 @@ class PersonResource {
     return csv.importCsv(caller, CsvImport.utf8(body), dryRun);
   }
 
+  @Operation(summary = "Record a person; the caller's organisation owns the record")
   @PostMapping
   ResponseEntity<PersonView> create(Caller caller, @Valid @RequestBody PersonRequest request) {
     PersonView created = persons.create(caller, request);
@@ -110,11 +115,13 @@ class PersonResource {
         .body(created);
   }
 
+  @Operation(summary = "One person, and the record's ETag")
   @GetMapping("/{id}")
   ResponseEntity<PersonView> get(Caller caller, @PathVariable long id) {
     return withEtag(persons.get(caller, id));
   }
 
+  @Operation(summary = "Replace the person's record (If-Match)")
   @PutMapping("/{id}")
   ResponseEntity<PersonView> update(
       Caller caller,
@@ -125,6 +132,7 @@ class PersonResource {
   }
 
   /** JSON Merge Patch (RFC 7396): only the fields sent change; null clears; same checks as PUT. */
+  @Operation(summary = "Change some fields of the person, as a JSON merge patch (If-Match)")
   @PatchMapping(
       path = "/{id}",
       consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
@@ -136,6 +144,7 @@ class PersonResource {
     return withEtag(persons.patch(caller, id, ifMatch, patch));
   }
 
+  @Operation(summary = "Delete the person's record (If-Match)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       Caller caller,
@@ -145,6 +154,7 @@ class PersonResource {
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(summary = "Record the person's consent to sharing")
   @PostMapping("/{id}/consents")
   ResponseEntity<PersonView> consent(
       Caller caller, @PathVariable long id, @Valid @RequestBody ConsentRequest request) {

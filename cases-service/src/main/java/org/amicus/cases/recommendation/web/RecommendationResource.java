@@ -1,5 +1,6 @@
 package org.amicus.cases.recommendation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -46,6 +47,7 @@ class RecommendationResource {
     this.recommendations = recommendations;
   }
 
+  @Operation(summary = "Recommendations, filtered and paged")
   @GetMapping
   PageOf<RecommendationView> list(
       Caller caller,
@@ -66,6 +68,7 @@ class RecommendationResource {
         Paging.of(page, size, sort, SORTABLE, "id"));
   }
 
+  @Operation(summary = "Record a recommendation")
   @PostMapping
   ResponseEntity<RecommendationView> create(
       Caller caller, @Valid @RequestBody RecommendationRequest request) {
@@ -76,6 +79,7 @@ class RecommendationResource {
   }
 
   /** CSV with the header line {@code stateUnderReview,cycle,...}; see the service for columns. */
+  @Operation(summary = "Import recommendations from CSV; a dry run reports without writing")
   @PostMapping("/import")
   ImportReport importCsv(
       Caller caller,
@@ -84,11 +88,13 @@ class RecommendationResource {
     return recommendations.importCsv(caller, csv, dryRun);
   }
 
+  @Operation(summary = "One recommendation, and its ETag")
   @GetMapping("/{id}")
   ResponseEntity<RecommendationView> get(Caller caller, @PathVariable long id) {
     return withEtag(recommendations.get(caller, id));
   }
 
+  @Operation(summary = "Replace the recommendation (If-Match)")
   @PutMapping("/{id}")
   ResponseEntity<RecommendationView> update(
       Caller caller,
@@ -98,6 +104,7 @@ class RecommendationResource {
     return withEtag(recommendations.update(caller, id, ifMatch, request));
   }
 
+  @Operation(summary = "Assess how far the recommendation is implemented (If-Match)")
   @PutMapping("/{id}/assessment")
   ResponseEntity<RecommendationView> assess(
       Caller caller,
@@ -107,6 +114,7 @@ class RecommendationResource {
     return withEtag(recommendations.assess(caller, id, ifMatch, request));
   }
 
+  @Operation(summary = "Delete the recommendation (If-Match)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       Caller caller,

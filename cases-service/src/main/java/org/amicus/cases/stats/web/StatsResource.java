@@ -1,5 +1,6 @@
 package org.amicus.cases.stats.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
 import org.amicus.cases.stats.Figures;
 import org.amicus.cases.stats.StatsQuery;
@@ -18,6 +19,7 @@ class StatsResource {
   }
 
   /** The figures over every case the caller may read, optionally for one country. */
+  @Operation(summary = "Figures over every case the caller may read, optionally for one country")
   @GetMapping("/api/stats")
   Figures figures(Caller caller, @RequestParam(required = false) String country) {
     return stats.figures(caller, country == null ? null : country.toUpperCase(Locale.ROOT));

@@ -59,11 +59,13 @@ class TaskResource {
   }
 
   @PostMapping("/{id}/claim")
+  @Operation(summary = "Claim the task, so that nobody else works on it")
   ReviewTasks.TaskView claim(Caller caller, @PathVariable String id) {
     return tasks.claim(caller, id);
   }
 
   @PostMapping("/{id}/unclaim")
+  @Operation(summary = "Hand the claimed task back to its group")
   ReviewTasks.TaskView unclaim(Caller caller, @PathVariable String id) {
     return tasks.unclaim(caller, id);
   }

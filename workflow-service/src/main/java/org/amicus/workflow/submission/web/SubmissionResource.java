@@ -52,6 +52,7 @@ class SubmissionResource {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "One submission with its content, and its ETag")
   ResponseEntity<SubmissionView> get(Caller caller, @PathVariable UUID id) {
     SubmissionSnapshot submission = submissions.get(caller, id);
     return ResponseEntity.ok().eTag(submission.etag()).body(SubmissionView.of(submission));
@@ -75,6 +76,7 @@ class SubmissionResource {
   }
 
   @GetMapping("/{id}/versions/{revision}")
+  @Operation(summary = "One saved revision as it was saved")
   SubmissionContent version(Caller caller, @PathVariable UUID id, @PathVariable int revision) {
     return submissions.revision(caller, id, revision);
   }
@@ -87,11 +89,13 @@ class SubmissionResource {
   }
 
   @GetMapping("/{id}/comments")
+  @Operation(summary = "The comments on the submission, oldest first")
   List<SubmissionService.CommentView> comments(Caller caller, @PathVariable UUID id) {
     return submissions.comments(caller, id);
   }
 
   @PostMapping("/{id}/comments")
+  @Operation(summary = "Comment on the submission")
   ResponseEntity<SubmissionService.CommentView> comment(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody NewComment comment) {
     return ResponseEntity.status(HttpStatus.CREATED)
