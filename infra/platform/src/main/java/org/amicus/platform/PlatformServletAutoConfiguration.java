@@ -2,12 +2,10 @@ package org.amicus.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.amicus.platform.security.CachingJwtDecoder;
 import org.amicus.platform.security.CallerArgumentResolver;
 import org.amicus.platform.security.ServletSecurity;
 import org.amicus.platform.web.ApiExceptionHandler;
 import org.amicus.platform.web.CorrelationIdFilter;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +16,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,22 +39,6 @@ public class PlatformServletAutoConfiguration {
   SecurityFilterChain amicusSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
     return ServletSecurity.resourceServer(http, json, auth -> auth.anyRequest().authenticated())
         .build();
-  }
-
-  /**
-   * Every service's token decoder (Boot's, from the issuer and audience settings, or a service's
-   * own) remembers the tokens it has verified until they expire: see {@link CachingJwtDecoder}.
-   */
-  @Bean
-  static BeanPostProcessor cachingJwtDecoder() {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String name) {
-        return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-            ? new CachingJwtDecoder(decoder)
-            : bean;
-      }
-    };
   }
 
   @Bean
