@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -27,28 +30,44 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * audit_anchor}, rewritten with every entry: entries cut off the end, which leave a chain that is
  * consistent in itself, no longer reach the anchor. Without the key nobody can write a new anchor;
  * only an old anchor saved earlier and put back together with the cut could hide one.
+ *
+ * <p>Reads, which change nothing, go through {@link #recordRead}: group-committed by one writer.
  */
 @Component
 public class AuditLog {
 
   /** Arbitrary constant naming the audit lock (ASCII "AMICUSAU"). */
-  private static final long LOCK_KEY = 0x414D494355534155L;
+  static final long LOCK_KEY = 0x414D494355534155L;
 
-  private static final String ANCHOR = "audit-anchor";
+  static final String ANCHOR = "audit-anchor";
+
+  static final String INSERT =
+      "insert into audit_log (seq, at, subject, username, organisation, action, record_type,"
+          + " record_id, client_ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  static final String UPSERT_ANCHOR =
+      "insert into audit_anchor (id, sealed) values (1, ?)"
+          + " on conflict (id) do update set sealed = excluded.sealed";
+
+  /** Bound to a transaction that holds the chain's lock, so its reads do not wait on themselves. */
+  private static final Object LOCK_HELD = new Object();
 
   private final JdbcTemplate jdbc;
   private final Encryption encryption;
+  private final ReadAuditWriter reads;
   private final Clock clock;
 
-  AuditLog(JdbcTemplate jdbc, Encryption encryption) {
+  AuditLog(JdbcTemplate jdbc, Encryption encryption, ReadAuditWriter reads) {
     this.jdbc = jdbc;
     this.encryption = encryption;
+    this.reads = reads;
     this.clock = Clock.systemUTC();
   }
 
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(Caller caller, String action, String recordType, String recordId) {
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+    holdingTheLock();
     List<Object[]> last =
         jdbc.query(
             "select seq, hash from audit_log order by seq desc limit 1",
@@ -72,8 +91,7 @@ public class AuditLog {
             null);
     String hash = HashChain.hash(prev, entry);
     jdbc.update(
-        "insert into audit_log (seq, at, subject, username, organisation, action, record_type,"
-            + " record_id, client_ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT,
         seq,
         Timestamp.from(at),
         entry.subject(),
@@ -86,6 +104,46 @@ public class AuditLog {
         prev,
         hash);
     anchor(seq, hash);
+  }
+
+  /**
+   * Records a read, an access that changes nothing, and returns once its entry is committed: a
+   * separate writer chains and commits the entries of concurrent reads together ({@link
+   * ReadAuditWriter}). Unlike {@link #record}, the entry does not roll back with the caller's
+   * transaction, so a read that fails after this call is still on the trail. Inside a transaction
+   * that already holds the chain's lock (it recorded a change) the entry is recorded as {@link
+   * #record} does, since the writer would wait for that lock.
+   */
+  public void recordRead(Caller caller, String action, String recordType, String recordId) {
+    if (TransactionSynchronizationManager.hasResource(LOCK_HELD)) {
+      record(caller, action, recordType, recordId);
+      return;
+    }
+    reads.append(
+        new ReadAuditWriter.Pending(
+            caller.subject(),
+            caller.username(),
+            caller.organisation().orElse(null),
+            action,
+            recordType,
+            recordId,
+            clientIp(),
+            new CompletableFuture<>()));
+  }
+
+  private static void holdingTheLock() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || TransactionSynchronizationManager.hasResource(LOCK_HELD)) {
+      return;
+    }
+    TransactionSynchronizationManager.bindResource(LOCK_HELD, Boolean.TRUE);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(LOCK_HELD);
+          }
+        });
   }
 
   /**
@@ -113,10 +171,7 @@ public class AuditLog {
 
   private void anchor(long seq, String hash) {
     byte[] sealed = encryption.sealText(seq + ":" + hash, ANCHOR);
-    jdbc.update(
-        "insert into audit_anchor (id, sealed) values (1, ?)"
-            + " on conflict (id) do update set sealed = excluded.sealed",
-        (Object) sealed);
+    jdbc.update(UPSERT_ANCHOR, (Object) sealed);
   }
 
   /** Every entry about one record, oldest first. */

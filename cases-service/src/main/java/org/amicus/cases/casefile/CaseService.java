@@ -171,7 +171,7 @@ public class CaseService {
   @Transactional
   public CaseView get(Caller caller, long id) {
     CaseFile c = readable(caller, id);
-    audit.record(caller, "read", RECORD, key(c));
+    audit.recordRead(caller, "read", RECORD, key(c));
     return view(caller, c);
   }
 
