@@ -48,6 +48,11 @@ public class DemoData {
   static final String FIGURES = "/demo/kazakhstan-upr-2019-figures.json";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+  /** What every unverified demo recommendation tells its reader. */
+  static final String UNVERIFIED_NOTE =
+      " Unverified: no public source confirmed this state's paragraph of the report, its adopted"
+          + " wording or the response in the addendum; the text is the statement's summary.";
+
   private final PersonService persons;
   private final CaseService cases;
   private final RecommendationService recommendations;
@@ -111,6 +116,16 @@ public class DemoData {
         new Caller(
             "amicus-demo-loader", "demo-loader", Optional.of("odf"), Set.of(Role.COORDINATOR));
     for (DemoRecommendation r : file.recommendations()) {
+      if (r.sourceStatus() == null || !r.sourceStatus().fits(r.paragraph())) {
+        throw new IllegalStateException(
+            "Demo recommendation " + r.paragraph() + " has a paragraph its source status denies");
+      }
+      if (r.sourceStatus() == DemoFile.SourceStatus.UNVERIFIED && r.implementation() == null) {
+        throw new IllegalStateException(
+            "Demo recommendation "
+                + r.paragraph()
+                + " needs an assessment to say it is unverified");
+      }
       RecommendationView created =
           recommendations.create(
               coordinator,
@@ -132,7 +147,9 @@ public class DemoData {
             Etag.of(created.version()),
             new AssessmentRequest(
                 r.implementation(),
-                r.note(),
+                r.sourceStatus() == DemoFile.SourceStatus.UNVERIFIED
+                    ? r.note() + UNVERIFIED_NOTE
+                    : r.note(),
                 r.evidence().stream().map(caseIds::get).collect(Collectors.toSet())));
       }
     }

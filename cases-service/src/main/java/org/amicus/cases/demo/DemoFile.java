@@ -81,6 +81,10 @@ record DemoFile(
       String person) {}
 
   /**
+   * One paragraph of a UPR report, made by one state.
+   *
+   * @param sourceStatus whether a public source confirmed the paragraph, its adopted text and the
+   *     response; an unverified entry's paragraph is {@code unverified-NN}, never a made-up number
    * @param evidence keys of demo cases that show the (non-)implementation
    */
   record DemoRecommendation(
@@ -89,6 +93,7 @@ record DemoFile(
       Integer session,
       String reportSymbol,
       String paragraph,
+      SourceStatus sourceStatus,
       List<String> recommendingStates,
       String text,
       List<String> themes,
@@ -96,4 +101,18 @@ record DemoFile(
       Implementation implementation,
       String note,
       List<String> evidence) {}
+
+  /** Whether public sources (the report, its addendum, UPR Info) confirmed a demo entry. */
+  enum SourceStatus {
+    VERIFIED,
+    UNVERIFIED;
+
+    /** The paragraph prefix that marks an entry no source confirmed. */
+    static final String UNVERIFIED_PARAGRAPH = "unverified-";
+
+    /** Whether the paragraph says what the status says: a real one only when verified. */
+    boolean fits(String paragraph) {
+      return (this == UNVERIFIED) == paragraph.startsWith(UNVERIFIED_PARAGRAPH);
+    }
+  }
 }

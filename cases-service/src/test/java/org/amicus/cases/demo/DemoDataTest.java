@@ -86,6 +86,37 @@ class DemoDataTest extends CasesIntegrationTest {
   }
 
   @Test
+  void eachStateOfAStatementGroupIsItsOwnRecommendationLinkedByTheGroupsThemeAndMarkedUnverified()
+      throws Exception {
+    JsonNode page =
+        body(
+            getAs(
+                ANNA,
+                "/api/recommendations?stateUnderReview=KZ&size=100"
+                    + "&theme=statement: review of the new criminal legislation"));
+
+    // Australia, Austria, Ireland, Slovenia, USA, Finland, Czech Republic, Switzerland, Estonia
+    assertThat(page.get("total").asLong()).isEqualTo(9);
+    List<String> states = new ArrayList<>();
+    for (JsonNode r : page.get("items")) {
+      assertThat(r.get("recommendingStates")).hasSize(1);
+      states.add(r.at("/recommendingStates/0").asText());
+      // No public source confirmed a paragraph number: none is made up.
+      assertThat(r.get("paragraph").asText()).startsWith("unverified-");
+      assertThat(r.get("assessmentNote").asText()).contains("Unverified");
+      assertThat(r.get("response").asText()).isEqualTo("NOTED");
+    }
+    assertThat(states).contains("Australia", "United States of America", "Estonia");
+
+    JsonNode defamation =
+        body(
+            getAs(
+                ANNA, "/api/recommendations?stateUnderReview=KZ&recommendingState=Japan&size=100"));
+    assertThat(defamation.get("items").findValuesAsText("assessmentNote"))
+        .anyMatch(note -> note.contains("Article 130"));
+  }
+
+  @Test
   void theStatementsOwnFiguresStandBesideTheComputedOnesWithTheirSource() throws Exception {
     JsonNode page = body(getAs(MARCO, "/api/stats/sourced?country=KZ&size=100"));
     List<String> figures = new ArrayList<>();

@@ -54,7 +54,8 @@ final class AppEnvironment {
       }
       case WORKFLOW -> {
         database(env, databases.apply(application), wiring.postgres());
-        // Like cases-service: demo data, sealed with the public development key.
+        // Like cases-service: demo data (the statement's joint submission in review, a briefing
+        // sent under a pseudonym), sealed with the public development key.
         env.put("SPRING_PROFILES_ACTIVE", "demo");
         env.put("AMICUS_SMTP_HOST", wiring.smtp().host());
         env.put("AMICUS_SMTP_PORT", Integer.toString(wiring.smtp().smtpPort()));

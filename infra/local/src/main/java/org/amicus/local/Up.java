@@ -90,6 +90,10 @@ final class Up {
     String demo =
         options.runs(Part.CASES)
             ? "the facts of the 2019 UPR statement, loaded by cases-service on its first start"
+                + (options.runs(Part.WORKFLOW) && options.runs(Part.SEARCH)
+                    ? "; workflow-service adds a joint submission in review and a sent briefing"
+                        + " once search-service knows the demo names"
+                    : "")
             : "none (cases-service is not part of this run)";
     new Summary(out, workspace, options, secrets)
         .print(elapsed(), keycloak.isPresent() ? DemoAccounts.all() : List.of(), demo);
