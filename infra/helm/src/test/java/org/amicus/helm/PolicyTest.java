@@ -168,6 +168,21 @@ class PolicyTest {
                     .doesNotEndWith(":latest"));
   }
 
+  /** The releases the local mode runs (parent pom; compose's VersionsInStepTest checks compose). */
+  @ParameterizedTest
+  @FieldSource("VALUES")
+  void keycloakAndElasticsearchAreTheReleasesTheLocalModeRuns(String values) {
+    String keycloak = System.getProperty("amicus.keycloak.version");
+    String elasticsearch = System.getProperty("amicus.elasticsearch.version");
+
+    assertThat(keycloak).isNotBlank();
+    assertThat(elasticsearch).isNotBlank();
+    assertThat(Yamls.at(Chart.render(values, "Keycloak").get(0), "spec.image"))
+        .isEqualTo("quay.io/keycloak/keycloak:" + keycloak);
+    assertThat(Yamls.at(Chart.render(values, "Elasticsearch").get(0), "spec.version"))
+        .isEqualTo(elasticsearch);
+  }
+
   static List<Map<String, Object>> applications(String values) {
     return Chart.render(values, "Deployment").stream()
         .filter(d -> APPS.contains(appName(d)))
