@@ -58,6 +58,21 @@ class NetworkPolicyTest {
   }
 
   @Test
+  void theIndexIsReadBySearchServiceAndTheDatabaseByItsOwnersOnly() {
+    Object index = Yamls.list(Yamls.at(policy("amicus-search"), "spec.ingress")).get(0);
+    Object database = Yamls.list(Yamls.at(policy("amicus-postgres"), "spec.ingress")).get(0);
+
+    assertThat(ports(index)).containsExactly(9200);
+    assertThat(appsFrom(index)).containsExactly("search-service");
+    assertThat(ports(database)).containsExactly(5432);
+    assertThat(appsFrom(database)).containsExactlyInAnyOrder("cases-service", "workflow-service");
+    assertThat(Yamls.list(Yamls.at(database, "from")))
+        .anySatisfy(
+            peer ->
+                assertThat(Yamls.at(peer, "podSelector.matchLabels.app")).isEqualTo("keycloak"));
+  }
+
+  @Test
   void theGatewayIsReachedFromTheIngressControllerAndKeycloaksBackChannelOnly() {
     Object publicRule = Yamls.list(Yamls.at(policy("amicus-gateway"), "spec.ingress")).get(0);
     List<Object> peers = Yamls.list(Yamls.at(publicRule, "from"));
@@ -101,6 +116,15 @@ class NetworkPolicyTest {
         .filter(p -> name.equals(Yamls.at(p, "metadata.name")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no NetworkPolicy " + name));
+  }
+
+  private static Set<Object> appsFrom(Object rule) {
+    return Yamls.list(Yamls.at(rule, "from")).stream()
+        .map(peer -> Yamls.at(peer, "podSelector.matchLabels"))
+        .filter(Objects::nonNull)
+        .map(labels -> Yamls.map(labels).get("app.kubernetes.io/name"))
+        .filter(Objects::nonNull)
+        .collect(Collectors.toSet());
   }
 
   private static Set<Integer> ports(Object rule) {
