@@ -2,6 +2,10 @@ package org.amicus.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * matches the fields its operator documents (OperatorSchemas), and holds what Amicus needs of it.
  */
 class OperatorResourcesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final List<String> VALUES = Chart.VALUES_FILES;
 
@@ -92,6 +98,26 @@ class OperatorResourcesTest {
 
     assertThat(Yamls.at(elasticsearch, "spec.http.tls.certificate.secretName"))
         .isEqualTo("amicus-search-http-tls");
+  }
+
+  /**
+   * Nothing lost between the JSON file and the resource: Helm's YAML keeps every field and number.
+   */
+  @Test
+  void theImportedRealmIsTheRealmFileWithTheUrlsFilledIn() throws IOException {
+    String file =
+        Files.readString(Chart.directory().resolve("files/coalition-realm.json"))
+            .replace(
+                "${AMICUS_PUBLIC_URL:http://localhost:8080}", "https://amicus.coalition.example")
+            .replace(
+                "${AMICUS_GATEWAY_INTERNAL_URL:http://localhost:8080}",
+                "http://amicus-gateway:8080");
+    Object rendered =
+        Yamls.at(Chart.render("production", "KeycloakRealmImport").get(0), "spec.realm");
+
+    JsonNode imported = JSON.valueToTree(rendered);
+
+    assertThat(imported).isEqualTo(JSON.readTree(file));
   }
 
   @ParameterizedTest
