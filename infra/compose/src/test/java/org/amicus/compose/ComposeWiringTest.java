@@ -56,6 +56,9 @@ class ComposeWiringTest {
           "search-service",
               Set.of(
                   "AMICUS_ELASTICSEARCH_URIS",
+                  "AMICUS_ELASTICSEARCH_USERNAME",
+                  "AMICUS_ELASTICSEARCH_PASSWORD",
+                  "AMICUS_ELASTICSEARCH_CA",
                   "AMICUS_SEARCH_CLIENT_SECRET",
                   "AMICUS_TOKEN_URI",
                   "AMICUS_CASES_URL",
@@ -98,6 +101,9 @@ class ComposeWiringTest {
           "8083");
 
   private static final String SECRETS_CHECK = "secrets-check";
+
+  /** Services that run once before the others: the secrets check, Elasticsearch's certificates. */
+  private static final Set<String> ONE_SHOT = Set.of(SECRETS_CHECK, "elasticsearch-certs");
 
   private static final String REALM_MOUNT =
       "../keycloak/src/main/resources/org/amicus/keycloak/coalition-realm.json";
@@ -175,7 +181,7 @@ class ComposeWiringTest {
     ComposeFile.services(compose)
         .forEach(
             (name, node) -> {
-              if (name.equals(SECRETS_CHECK)) {
+              if (ONE_SHOT.contains(name)) {
                 return; // runs once and exits; the others wait for it to succeed
               }
               Map<String, Object> service = ComposeFile.map(node);
@@ -189,7 +195,7 @@ class ComposeWiringTest {
                             .as("%s waits for %s", name, dependency)
                             .containsEntry(
                                 "condition",
-                                dependency.equals(SECRETS_CHECK)
+                                ONE_SHOT.contains(dependency)
                                     ? "service_completed_successfully"
                                     : "service_healthy"));
               }
@@ -289,6 +295,35 @@ class ComposeWiringTest {
   }
 
   /** Dispatch and notification mail leave only over STARTTLS unless an admin says otherwise. */
+  /** Security on, as ECK runs it: search-service signs in over TLS, trusting this CA only. */
+  @Test
+  void searchServiceReachesElasticsearchOverTlsWithTheElasticUsersPassword() {
+    Map<String, String> elasticsearch = environment("elasticsearch");
+    Map<String, String> search = environment("search-service");
+
+    assertThat(elasticsearch)
+        .containsEntry("xpack.security.enabled", "true")
+        .containsEntry("xpack.security.http.ssl.enabled", "true");
+    assertThat(search.get("AMICUS_ELASTICSEARCH_URIS")).startsWith("https://elasticsearch:");
+    assertThat(search.get("AMICUS_ELASTICSEARCH_PASSWORD"))
+        .startsWith("${ELASTIC_PASSWORD")
+        .isEqualTo(elasticsearch.get("ELASTIC_PASSWORD"));
+    String ca = search.get("AMICUS_ELASTICSEARCH_CA").substring("file:".length());
+    assertThat(strings(service("search-service").get("volumes")))
+        .anySatisfy(
+            volume -> {
+              String mountPoint = volume.split(":")[1];
+              assertThat(volume).startsWith("elasticsearch-certs:").endsWith(":ro");
+              assertThat(ca).startsWith(mountPoint + "/");
+            });
+    assertThat(ca.substring(ca.indexOf("/ca/")))
+        .isEqualTo(
+            "/"
+                + elasticsearch
+                    .get("xpack.security.http.ssl.certificate_authorities")
+                    .substring("certs/".length()));
+  }
+
   @Test
   void mailGoesOutOnlyOverStartTls() {
     Map<String, String> workflow = environment("workflow-service");

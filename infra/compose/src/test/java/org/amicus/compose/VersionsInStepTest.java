@@ -47,6 +47,19 @@ class VersionsInStepTest {
         .isEqualTo("greenmail/standalone:" + version("amicus.greenmail.version"));
   }
 
+  /** The Kubernetes chart (infra/helm) runs the images compose runs. */
+  @Test
+  void theHelmChartRunsTheSameKeycloakElasticsearchAndPostgresReleases() {
+    Map<String, Object> chart = HelmValues.load();
+
+    assertThat(HelmValues.at(chart, "keycloak.image")).isEqualTo(image("keycloak"));
+    assertThat(image("elasticsearch"))
+        .endsWith(":" + HelmValues.at(chart, "elasticsearch.version"));
+    // CloudNativePG runs its own PostgreSQL images; the release must be compose's.
+    assertThat(HelmValues.at(chart, "postgres.image"))
+        .isEqualTo("ghcr.io/cloudnative-pg/postgresql:" + tag(image("postgres")));
+  }
+
   @Test
   void everySecretInTheEnvExampleReadsChangeMe() {
     Map<String, String> secrets =
@@ -98,6 +111,10 @@ class VersionsInStepTest {
 
   private String image(String service) {
     return String.valueOf(ComposeFile.service(compose, service).get("image"));
+  }
+
+  private static String tag(String image) {
+    return image.substring(image.lastIndexOf(':') + 1);
   }
 
   private static String version(String property) {
