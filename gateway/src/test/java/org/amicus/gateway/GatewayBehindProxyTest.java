@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

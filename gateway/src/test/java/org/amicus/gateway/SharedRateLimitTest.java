@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.amicus.local.AppEnvironment.Wiring;
-import org.amicus.testkit.ElasticsearchInfo;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.PostgresInfo;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 
 /**
  * The launcher's way of running the four applications, for the tests of the whole platform ({@code

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
-import org.amicus.testkit.PostgresInfo;
+import org.amicus.runtime.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.workflow.WorkflowApplication;
 import org.amicus.workflow.dispatch.Dispatcher;

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,8 +4,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.List;
 import java.util.Map;
+import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.SmtpInfo;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
