@@ -17,7 +17,8 @@ import org.amicus.runtime.SmtpInfo;
 /**
  * The launcher's way of running the four applications, for the tests of the whole platform ({@code
  * infra/e2e}): the same jars, JVM options and environment as {@code ./amicus up}, on ports and
- * databases of the caller's choosing, against dependencies the caller started.
+ * databases of the caller's choosing, against dependencies the caller started. Test code, shared
+ * through this module's test jar, so the launcher's runtime never carries it.
  */
 public final class Applications {
 
