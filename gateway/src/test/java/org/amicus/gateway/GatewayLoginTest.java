@@ -12,16 +12,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.KeycloakAdmin;
@@ -46,9 +43,6 @@ class GatewayLoginTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StandInService CASES = new StandInService();
-  private static final Pattern LOGIN_FORM =
-      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
-  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
   private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.");
 
   private static final String EXPIRING_CLIENT = "gateway-test-expiring";
@@ -411,22 +405,8 @@ class GatewayLoginTest {
   private String signIn(Browser browser, String username) {
     HttpResponse<String> loginPage =
         browser.follow(browser.get(base() + "/oauth2/authorization/keycloak"));
-    assertThat(loginPage.statusCode()).isEqualTo(200);
-    Matcher form = LOGIN_FORM.matcher(loginPage.body());
-    assertThat(form.find()).as("Keycloak's login form").isTrue();
-    Matcher action = ACTION.matcher(form.group());
-    assertThat(action.find()).isTrue();
     String password = RealDependencies.keycloak().password(username);
-    HttpResponse<String> posted =
-        browser.post(
-            action.group(1).replace("&amp;", "&"),
-            "application/x-www-form-urlencoded",
-            "username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&credentialId=",
-            Map.of());
+    HttpResponse<String> posted = browser.submitLogin(loginPage, username, password);
     assertThat(posted.headers().firstValue("Location").orElseThrow())
         .startsWith(base() + "/login/oauth2/code/keycloak");
     HttpResponse<String> landed = browser.follow(posted);
