@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.mvc.ApiCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -55,11 +56,9 @@ public abstract class CasesIntegrationTest {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("cases")
+    SpringProperties.of(RealDependencies.postgres(), "cases")
         .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.encryption.key", () -> TEST_KEY);
     registry.add("amicus.encryption.previous-keys", () -> PREVIOUS_TEST_KEY);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class GatewayLoginTest {
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
     KeycloakInfo keycloak = RealDependencies.keycloak();
-    keycloak.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(keycloak).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.gateway.login.issuer-uri", keycloak::issuer);
     registry.add("amicus.gateway.login.client-secret", () -> keycloak.clientSecret("gateway"));
     // No leeway here, so an expired token is refused the moment it expires.

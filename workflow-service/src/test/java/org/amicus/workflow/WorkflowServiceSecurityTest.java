@@ -1,6 +1,7 @@
 package org.amicus.workflow;
 
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.contract.ChangeFeedContract;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,11 +21,9 @@ class WorkflowServiceSecurityTest implements ChangeFeedContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("workflow")
+    SpringProperties.of(RealDependencies.postgres(), "workflow")
         .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
   }
 

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.amicus.runtime.Component;
 import org.amicus.runtime.Postmaster;
-import org.amicus.runtime.ServerProcess;
 import org.amicus.runtime.Supervisors;
+import org.amicus.testkit.ServerProcess;
 
 /**
  * A dependency of this test JVM's own (PostgreSQL, Elasticsearch, SMTP): the fault tests kill and

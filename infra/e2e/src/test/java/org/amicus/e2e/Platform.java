@@ -29,10 +29,10 @@ import org.amicus.runtime.KeycloakInfo;
 import org.amicus.runtime.LogTail;
 import org.amicus.runtime.Ports;
 import org.amicus.runtime.PostgresInfo;
-import org.amicus.runtime.ServerProcess;
 import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.ServerProcess;
 import org.awaitility.Awaitility;
 
 /**

@@ -3,6 +3,7 @@ package org.amicus.local;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.amicus.runtime.Component;
+import org.amicus.runtime.StateFile;
 import org.amicus.runtime.Supervisors;
 
 /**
@@ -61,6 +62,6 @@ final class Dependencies {
   }
 
   static long supervisorPid(Map<String, String> state) {
-    return Long.parseLong(state.get("supervisor.pid"));
+    return Long.parseLong(state.get(StateFile.PID));
   }
 }

@@ -9,8 +9,4 @@ public record ElasticsearchInfo(String url) {
   public ElasticsearchInfo(Map<String, String> state) {
     this(state.get("url"));
   }
-
-  public Map<String, String> springProperties() {
-    return Map.of("spring.elasticsearch.uris", url);
-  }
 }

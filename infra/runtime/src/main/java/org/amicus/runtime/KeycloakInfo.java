@@ -76,15 +76,6 @@ public record KeycloakInfo(String url, String realm, Map<String, String> state) 
             clientSecret(clientId)));
   }
 
-  /** Spring Boot resource-server properties for a service that trusts this Keycloak. */
-  public Map<String, String> springProperties() {
-    return Map.of(
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-        issuer(),
-        "spring.security.oauth2.resourceserver.jwt.audiences",
-        AUDIENCE);
-  }
-
   private String token(Map<String, String> form) {
     String body =
         form.entrySet().stream()

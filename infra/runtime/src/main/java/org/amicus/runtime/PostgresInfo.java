@@ -47,12 +47,4 @@ public record PostgresInfo(String host, int port, String user, String password) 
     }
     return jdbcUrl(name);
   }
-
-  /** Spring Boot datasource properties for a database of its own. */
-  public Map<String, String> springProperties(String database) {
-    return Map.of(
-        "spring.datasource.url", database(database),
-        "spring.datasource.username", user,
-        "spring.datasource.password", password);
-  }
 }

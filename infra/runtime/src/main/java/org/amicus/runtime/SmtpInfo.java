@@ -15,8 +15,4 @@ public record SmtpInfo(String host, int smtpPort, int imapPort) {
         Integer.parseInt(state.get("smtp.port")),
         Integer.parseInt(state.get("imap.port")));
   }
-
-  public Map<String, String> springProperties() {
-    return Map.of("spring.mail.host", host, "spring.mail.port", Integer.toString(smtpPort));
-  }
 }

@@ -14,15 +14,15 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /** A running component's endpoints, written once it is ready; readers never see half a file. */
-final class StateFile {
+public final class StateFile {
 
-  static final String PID = "supervisor.pid";
+  public static final String PID = "supervisor.pid";
 
   /** How long the server took to start and answer, in milliseconds (the supervisor's JVM aside). */
-  static final String READY_AFTER_MS = "ready.after.ms";
+  public static final String READY_AFTER_MS = "ready.after.ms";
 
   /** The server's process; with its descendants, what the server occupies. */
-  static final String SERVER_PID = "server.pid";
+  public static final String SERVER_PID = "server.pid";
 
   private StateFile() {}
 

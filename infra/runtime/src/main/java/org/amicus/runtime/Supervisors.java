@@ -33,10 +33,6 @@ public final class Supervisors {
     this.owner = owner;
   }
 
-  public Path stateDir() {
-    return stateDir;
-  }
-
   /** The running component's state, starting it first if nobody has. */
   public Map<String, String> ensure(Component component, Options options) {
     Path stateFile = StateFile.of(stateDir, component);
@@ -57,11 +53,6 @@ public final class Supervisors {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + component.id(), e);
     }
-  }
-
-  /** The running component's state, if its supervisor is alive. */
-  public Optional<Map<String, String>> running(Component component) {
-    return StateFile.readLive(StateFile.of(stateDir, component));
   }
 
   private Map<String, String> start(Component component, Options options, Path stateFile)

@@ -26,8 +26,7 @@ class PostgresSupervisorKilledTest {
   @AfterEach
   void stopOwnPostgres() {
     if (supervisors != null) {
-      supervisors
-          .running(Component.POSTGRES)
+      StateFile.readLive(StateFile.of(stateDir, Component.POSTGRES))
           .ifPresent(state -> supervisor(state).ifPresent(ProcessHandle::destroy));
       Postmaster.stopOrphan(stateDir.resolve("postgres"), Duration.ofSeconds(15));
     }

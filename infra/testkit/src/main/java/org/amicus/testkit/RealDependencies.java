@@ -13,7 +13,6 @@ import org.amicus.runtime.ElasticsearchInfo;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.runtime.PostgresInfo;
 import org.amicus.runtime.Postmaster;
-import org.amicus.runtime.ServerProcess;
 import org.amicus.runtime.SmtpInfo;
 import org.amicus.runtime.Supervisors;
 

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.util.Properties;
 import org.amicus.runtime.Component;
 import org.amicus.runtime.PostgresInfo;
-import org.amicus.runtime.ServerProcess;
 import org.amicus.runtime.SmtpInfo;
 import org.junit.jupiter.api.Test;
 

@@ -27,6 +27,7 @@ import org.amicus.search.index.SearchIndexProperties;
 import org.amicus.search.ingest.FeedStandIn;
 import org.amicus.search.ingest.Ingest;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ class NameMatchesTest {
     workflow = new FeedStandIn(keycloak.issuer());
     String alias = "names-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     registry.add("spring.elasticsearch.uris", () -> RealDependencies.elasticsearch().url());
-    keycloak.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(keycloak).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.search.index.alias", () -> alias);
     registry.add("amicus.search.index.state-index", () -> alias + "-state");
     registry.add("amicus.search.index.dead-letter-index", () -> alias + "-dead-letters");

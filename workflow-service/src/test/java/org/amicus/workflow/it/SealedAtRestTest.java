@@ -22,6 +22,7 @@ import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.KeyRotation;
 import org.amicus.platform.security.Role;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.workflow.WorkflowApplication;
 import org.amicus.workflow.encryption.SealedColumns;
 import org.amicus.workflow.review.SubmissionReviewProcess;
@@ -246,8 +247,8 @@ class SealedAtRestTest extends SubmissionApiTest {
     create(); // something sealed with the right key
     String wrong = "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXkhISE=";
     Map<String, Object> properties =
-        new HashMap<>(RealDependencies.postgres().springProperties(DATABASE));
-    properties.putAll(RealDependencies.smtp().springProperties());
+        new HashMap<>(SpringProperties.of(RealDependencies.postgres(), DATABASE));
+    properties.putAll(SpringProperties.of(RealDependencies.smtp()));
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("amicus.encryption.key", wrong);

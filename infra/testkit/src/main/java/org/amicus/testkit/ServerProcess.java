@@ -1,4 +1,4 @@
-package org.amicus.runtime;
+package org.amicus.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.amicus.runtime.StateFile;
+import org.amicus.runtime.Supervisors;
 
 /**
  * A running dependency's server process as its supervisor recorded it: how long the server took to
