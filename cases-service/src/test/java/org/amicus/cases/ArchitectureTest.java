@@ -11,6 +11,8 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule packagedByFeature = ArchitectureRules.noLayerPackages();
 
+  @ArchTest static final ArchRule noTestLibraries = ArchitectureRules.noTestLibraries();
+
   @ArchTest
   static final ArchRule webCodeStaysInItsFeature =
       ArchitectureRules.webPackagesUsedOnlyByTheirFeature("org.amicus.cases");

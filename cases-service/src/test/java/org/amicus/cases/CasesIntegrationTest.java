@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.mvc.ApiCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The one Spring context every cases-service integration test shares: real PostgreSQL, tokens from
@@ -54,11 +56,9 @@ public abstract class CasesIntegrationTest {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("cases")
+    SpringProperties.of(RealDependencies.postgres(), "cases")
         .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.encryption.key", () -> TEST_KEY);
     registry.add("amicus.encryption.previous-keys", () -> PREVIOUS_TEST_KEY);
@@ -98,10 +98,13 @@ public abstract class CasesIntegrationTest {
   /** Sends a request as the user; {@link #ANONYMOUS} sends no token. */
   protected MockHttpServletResponse call(String user, MockHttpServletRequestBuilder request)
       throws Exception {
-    if (!ANONYMOUS.equals(user)) {
-      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(user));
-    }
-    return mvc.perform(request).andReturn().getResponse();
+    return send(user, request, null);
+  }
+
+  private MockHttpServletResponse send(
+      String user, MockHttpServletRequestBuilder request, Object body) throws Exception {
+    RequestPostProcessor caller = ANONYMOUS.equals(user) ? null : ApiCalls.bearer(token(user));
+    return new ApiCalls(mvc, json).send(request, caller, body);
   }
 
   protected MockHttpServletResponse getAs(String user, String path) throws Exception {
@@ -112,15 +115,10 @@ public abstract class CasesIntegrationTest {
       String user, String method, String path, String ifMatch, Object body) throws Exception {
     MockHttpServletRequestBuilder request =
         MockMvcRequestBuilders.request(method, java.net.URI.create(path));
-    if (body != null) {
-      request
-          .contentType(MediaType.APPLICATION_JSON)
-          .content(body instanceof String s ? s : json.writeValueAsString(body));
-    }
     if (ifMatch != null) {
       request.header(HttpHeaders.IF_MATCH, ifMatch);
     }
-    return call(user, request);
+    return send(user, request, body);
   }
 
   /** A record's latest change-feed document, as search-service reads it (stored sealed). */

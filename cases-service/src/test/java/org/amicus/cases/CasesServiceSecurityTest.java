@@ -1,14 +1,10 @@
 package org.amicus.cases;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.contract.OpenApiContract;
-import org.junit.jupiter.api.Test;
+import org.amicus.testkit.contract.ChangeFeedContract;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
-class CasesServiceSecurityTest extends CasesIntegrationTest implements OpenApiContract {
+class CasesServiceSecurityTest extends CasesIntegrationTest implements ChangeFeedContract {
 
   @Override
   public String serviceName() {
@@ -25,33 +21,5 @@ class CasesServiceSecurityTest extends CasesIntegrationTest implements OpenApiCo
   @Override
   public String partnerPath() {
     return "/api/cases";
-  }
-
-  @Override
-  public String forbiddenForPartnerPath() {
-    return "/internal/changes";
-  }
-
-  @Override
-  public String documentedPath() {
-    return "/internal/changes";
-  }
-
-  @Test
-  void theIndexerServiceAccountReadsTheChangeFeed() {
-    String indexer = RealDependencies.keycloak().serviceToken("search-indexer");
-
-    var response = get("/internal/changes?after=0&limit=10", indexer);
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"changes\"");
-  }
-
-  @Test
-  void anUnknownPathIsANotFoundProblemWithAStableType() {
-    var response = get("/api/no-such-thing", RealDependencies.keycloak().accessToken("anna"));
-
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).contains("urn:amicus:problem:not-found");
   }
 }

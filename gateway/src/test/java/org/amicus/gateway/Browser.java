@@ -1,17 +1,23 @@
 package org.amicus.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +41,10 @@ final class Browser {
 
   /** Cookie name to value and path; one host (127.0.0.1) serves both the gateway and Keycloak. */
   private final Map<String, String[]> cookies = new LinkedHashMap<>();
+
+  private static final Pattern LOGIN_FORM =
+      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
+  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
   /** Every response seen, to check that no token ever reached the browser. */
   final List<HttpResponse<String>> seen = new ArrayList<>();
@@ -73,6 +83,28 @@ final class Browser {
                     () -> new java.io.ByteArrayInputStream(new byte[size])));
     headers.forEach(request::header);
     return send(request);
+  }
+
+  /**
+   * Fills in Keycloak's login form on this page, user name and password in one step, and posts it
+   * to the form's action; returns Keycloak's answer.
+   */
+  HttpResponse<String> submitLogin(
+      HttpResponse<String> loginPage, String username, String password) {
+    assertThat(loginPage.statusCode()).isEqualTo(200);
+    Matcher form = LOGIN_FORM.matcher(loginPage.body());
+    assertThat(form.find()).as("Keycloak's login form").isTrue();
+    Matcher action = ACTION.matcher(form.group());
+    assertThat(action.find()).as("the login form's action").isTrue();
+    return post(
+        action.group(1).replace("&amp;", "&"),
+        "application/x-www-form-urlencoded",
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&credentialId=",
+        Map.of());
   }
 
   /** Follows redirects from this response until a page that is not a redirect. */

@@ -6,8 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +29,7 @@ class GatewayBehindProxyTest {
   @DynamicPropertySource
   static void behindTheProxy(DynamicPropertyRegistry registry) {
     KeycloakInfo keycloak = RealDependencies.keycloak();
-    keycloak.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(keycloak).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.gateway.login.issuer-uri", keycloak::issuer);
     registry.add("amicus.gateway.login.client-secret", () -> keycloak.clientSecret("gateway"));
     registry.add("amicus.gateway.login.secure-cookies", () -> "true");

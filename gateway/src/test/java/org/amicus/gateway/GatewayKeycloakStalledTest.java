@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +31,7 @@ class GatewayKeycloakStalledTest {
 
   @DynamicPropertySource
   static void keycloakStalls(DynamicPropertyRegistry registry) {
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
     registry.add(
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",

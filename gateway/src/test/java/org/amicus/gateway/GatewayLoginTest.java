@@ -12,20 +12,18 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.KeycloakAdmin;
-import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,9 +44,6 @@ class GatewayLoginTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StandInService CASES = new StandInService();
-  private static final Pattern LOGIN_FORM =
-      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
-  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
   private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.");
 
   private static final String EXPIRING_CLIENT = "gateway-test-expiring";
@@ -57,7 +52,7 @@ class GatewayLoginTest {
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
     KeycloakInfo keycloak = RealDependencies.keycloak();
-    keycloak.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(keycloak).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.gateway.login.issuer-uri", keycloak::issuer);
     registry.add("amicus.gateway.login.client-secret", () -> keycloak.clientSecret("gateway"));
     // No leeway here, so an expired token is refused the moment it expires.
@@ -411,22 +406,8 @@ class GatewayLoginTest {
   private String signIn(Browser browser, String username) {
     HttpResponse<String> loginPage =
         browser.follow(browser.get(base() + "/oauth2/authorization/keycloak"));
-    assertThat(loginPage.statusCode()).isEqualTo(200);
-    Matcher form = LOGIN_FORM.matcher(loginPage.body());
-    assertThat(form.find()).as("Keycloak's login form").isTrue();
-    Matcher action = ACTION.matcher(form.group());
-    assertThat(action.find()).isTrue();
     String password = RealDependencies.keycloak().password(username);
-    HttpResponse<String> posted =
-        browser.post(
-            action.group(1).replace("&amp;", "&"),
-            "application/x-www-form-urlencoded",
-            "username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&credentialId=",
-            Map.of());
+    HttpResponse<String> posted = browser.submitLogin(loginPage, username, password);
     assertThat(posted.headers().firstValue("Location").orElseThrow())
         .startsWith(base() + "/login/oauth2/code/keycloak");
     HttpResponse<String> landed = browser.follow(posted);

@@ -13,12 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.KeycloakAdmin;
-import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +38,6 @@ class GatewaySecondFactorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::([^}]*))?}");
-  private static final Pattern LOGIN_FORM =
-      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
-  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
   private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/keycloak";
 
   private static final String REALM = "coalition-otp-" + Long.toHexString(System.nanoTime());
@@ -130,20 +126,7 @@ class GatewaySecondFactorTest {
             + "&code_challenge_method=S256&code_challenge="
             + challenge(verifier);
     HttpResponse<String> loginPage = browser.follow(browser.get(authorize));
-    assertThat(loginPage.statusCode()).isEqualTo(200);
-    Matcher form = LOGIN_FORM.matcher(loginPage.body());
-    assertThat(form.find()).as("Keycloak's login form").isTrue();
-    Matcher action = ACTION.matcher(form.group());
-    assertThat(action.find()).isTrue();
-    return browser.post(
-        action.group(1).replace("&amp;", "&"),
-        "application/x-www-form-urlencoded",
-        "username="
-            + username
-            + "&password="
-            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-            + "&credentialId=",
-        Map.of());
+    return browser.submitLogin(loginPage, username, PASSWORD);
   }
 
   private static String challenge(String verifier) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.contract.ResourceServerContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +25,7 @@ class GatewaySecurityTest implements ResourceServerContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
   }
 

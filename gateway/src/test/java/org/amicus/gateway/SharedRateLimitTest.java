@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SharedRateLimitTest {
   private static ConfigurableApplicationContext gateway() {
     KeycloakInfo keycloak = RealDependencies.keycloak();
     List<String> arguments = new ArrayList<>();
-    keycloak.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+    SpringProperties.of(keycloak).forEach((key, value) -> arguments.add("--" + key + "=" + value));
     arguments.addAll(
         List.of(
             "--server.port=0",

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import java.io.IOException;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +28,9 @@ class SearchServiceSecurityTest implements OpenApiContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.elasticsearch()
-        .springProperties()
+    SpringProperties.of(RealDependencies.elasticsearch())
         .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
   }
 

@@ -1,10 +1,8 @@
 package org.amicus.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.contract.OpenApiContract;
-import org.junit.jupiter.api.Test;
+import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.contract.ChangeFeedContract;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Tokens from the real Keycloak, a real PostgreSQL behind the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Boot turns metrics export off in tests; Prometheus is under test here
-class WorkflowServiceSecurityTest implements OpenApiContract {
+class WorkflowServiceSecurityTest implements ChangeFeedContract {
 
   @Override
   public String serviceName() {
@@ -23,11 +21,9 @@ class WorkflowServiceSecurityTest implements OpenApiContract {
 
   @DynamicPropertySource
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties("workflow")
+    SpringProperties.of(RealDependencies.postgres(), "workflow")
         .forEach((key, value) -> registry.add(key, () -> value));
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
   }
 
@@ -41,33 +37,5 @@ class WorkflowServiceSecurityTest implements OpenApiContract {
   @Override
   public String partnerPath() {
     return "/api/submissions";
-  }
-
-  @Override
-  public String forbiddenForPartnerPath() {
-    return "/internal/changes";
-  }
-
-  @Override
-  public String documentedPath() {
-    return "/internal/changes";
-  }
-
-  @Test
-  void theIndexerServiceAccountReadsTheChangeFeed() {
-    String indexer = RealDependencies.keycloak().serviceToken("search-indexer");
-
-    var response = get("/internal/changes?after=0&limit=10", indexer);
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"changes\"");
-  }
-
-  @Test
-  void anUnknownPathIsANotFoundProblemWithAStableType() {
-    var response = get("/api/no-such-thing", RealDependencies.keycloak().accessToken("anna"));
-
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).contains("urn:amicus:problem:not-found");
   }
 }

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.amicus.local.Applications.Application;
-import org.amicus.testkit.Component;
-import org.amicus.testkit.PostgresInfo;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.PostgresInfo;
 import org.junit.jupiter.api.Test;
 
 /**

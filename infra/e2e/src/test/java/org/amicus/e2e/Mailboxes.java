@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.runtime.SmtpInfo;
 
 /**
  * The addresses workflow-service sends to in one run (its notification and dispatch addresses, made

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.amicus.testkit.Component;
-import org.amicus.testkit.Postmaster;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.Postmaster;
+import org.amicus.runtime.Supervisors;
 import org.amicus.testkit.ServerProcess;
-import org.amicus.testkit.Supervisors;
 
 /**
  * A dependency of this test JVM's own (PostgreSQL, Elasticsearch, SMTP): the fault tests kill and

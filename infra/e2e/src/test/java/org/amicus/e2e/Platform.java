@@ -23,16 +23,16 @@ import org.amicus.local.Applications;
 import org.amicus.local.Applications.Application;
 import org.amicus.local.Applications.Running;
 import org.amicus.local.Applications.Setup;
-import org.amicus.testkit.Component;
-import org.amicus.testkit.ElasticsearchInfo;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.LogTail;
+import org.amicus.runtime.Ports;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.KeycloakAdmin;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.LogTail;
-import org.amicus.testkit.Ports;
-import org.amicus.testkit.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.ServerProcess;
-import org.amicus.testkit.SmtpInfo;
 import org.awaitility.Awaitility;
 
 /**
@@ -68,21 +68,6 @@ public final class Platform {
     this.runId = runId;
     this.setup = setup;
     this.own = own;
-  }
-
-  private static PostgresInfo postgres(Map<String, String> state) {
-    return new PostgresInfo(
-        state.get("host"),
-        Integer.parseInt(state.get("port")),
-        state.get("user"),
-        state.get("password"));
-  }
-
-  private static SmtpInfo smtp(Map<String, String> state) {
-    return new SmtpInfo(
-        state.get("host"),
-        Integer.parseInt(state.get("smtp.port")),
-        Integer.parseInt(state.get("imap.port")));
   }
 
   /** GreenMail's IMAP port is its SMTP port + 118 when the port is chosen: both must be free. */
@@ -136,19 +121,19 @@ public final class Platform {
         own.isEmpty()
             ? CompletableFuture.supplyAsync(RealDependencies::postgres)
             : CompletableFuture.supplyAsync(own.get(Component.POSTGRES)::start)
-                .thenApply(Platform::postgres);
+                .thenApply(PostgresInfo::new);
     CompletableFuture<KeycloakInfo> keycloak =
         CompletableFuture.supplyAsync(RealDependencies::keycloak);
     CompletableFuture<ElasticsearchInfo> elasticsearch =
         own.isEmpty()
             ? CompletableFuture.supplyAsync(RealDependencies::elasticsearch)
             : CompletableFuture.supplyAsync(own.get(Component.ELASTICSEARCH)::start)
-                .thenApply(state -> new ElasticsearchInfo(state.get("url")));
+                .thenApply(ElasticsearchInfo::new);
     CompletableFuture<SmtpInfo> smtp =
         own.isEmpty()
             ? CompletableFuture.supplyAsync(RealDependencies::smtp)
             : CompletableFuture.supplyAsync(own.get(Component.SMTP)::start)
-                .thenApply(Platform::smtp);
+                .thenApply(SmtpInfo::new);
     CompletableFuture.allOf(postgres, keycloak, elasticsearch, smtp).join();
 
     Map<Application, Integer> ports = new EnumMap<>(Application.class);

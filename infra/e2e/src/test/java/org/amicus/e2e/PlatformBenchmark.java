@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amicus.e2e.Api.Reply;
 import org.amicus.local.Applications.Application;
-import org.amicus.testkit.Component;
+import org.amicus.runtime.Component;
 import org.amicus.testkit.ServerProcess;
 import org.amicus.testkit.benchmark.PlatformReport;
 import org.junit.jupiter.api.MethodOrderer;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.amicus.e2e.Api.Reply;
 import org.amicus.e2e.Mailboxes.Mail;
 import org.amicus.local.Applications.Application;
-import org.amicus.testkit.Component;
+import org.amicus.runtime.Component;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package org.amicus.local;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.amicus.testkit.ElasticsearchInfo;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.PostgresInfo;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 
 /**
  * The environment an application reads its configuration from (the {@code ${AMICUS_...}}

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.amicus.testkit.LogTail;
+import org.amicus.runtime.LogTail;
 
 /** One application, run from its jar as a child process of the launcher. */
 final class AppProcess {

@@ -2,12 +2,9 @@ package org.amicus.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.amicus.testkit.Component;
-import org.amicus.testkit.ElasticsearchInfo;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.PostgresInfo;
-import org.amicus.testkit.SmtpInfo;
-import org.amicus.testkit.Supervisors;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.StateFile;
+import org.amicus.runtime.Supervisors;
 
 /**
  * Starts the dependencies with the real-dependency kit: each in a supervisor JVM owned by the
@@ -44,30 +41,6 @@ final class Dependencies {
             options.port(dependency), workspace.data(dependency), true, environment));
   }
 
-  /** The state files' keys, as the testkit's runners write them. */
-  static PostgresInfo postgres(Map<String, String> state) {
-    return new PostgresInfo(
-        state.get("host"),
-        Integer.parseInt(state.get("port")),
-        state.get("user"),
-        state.get("password"));
-  }
-
-  static KeycloakInfo keycloak(Map<String, String> state) {
-    return new KeycloakInfo(state.get("url"), state.get("realm"), Map.copyOf(state));
-  }
-
-  static ElasticsearchInfo elasticsearch(Map<String, String> state) {
-    return new ElasticsearchInfo(state.get("url"));
-  }
-
-  static SmtpInfo smtp(Map<String, String> state) {
-    return new SmtpInfo(
-        state.get("host"),
-        Integer.parseInt(state.get("smtp.port")),
-        Integer.parseInt(state.get("imap.port")));
-  }
-
   /** Where users and status reach a ready dependency, and how its health is checked. */
   static String url(Part dependency, Map<String, String> state) {
     return switch (dependency) {
@@ -89,6 +62,6 @@ final class Dependencies {
   }
 
   static long supervisorPid(Map<String, String> state) {
-    return Long.parseLong(state.get("supervisor.pid"));
+    return Long.parseLong(state.get(StateFile.PID));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.amicus.local.RunFile.Content;
-import org.amicus.testkit.Postmaster;
+import org.amicus.runtime.Postmaster;
 
 /**
  * What a launcher that ended abruptly (SIGKILL, a crash) may have left running: its applications

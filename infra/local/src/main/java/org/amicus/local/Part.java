@@ -3,7 +3,7 @@ package org.amicus.local;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.amicus.testkit.Component;
+import org.amicus.runtime.Component;
 
 /** One of the eight processes of a local run: four dependencies and the four applications. */
 enum Part {

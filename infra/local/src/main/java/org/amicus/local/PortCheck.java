@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.amicus.testkit.Ports;
+import org.amicus.runtime.Ports;
 
 /**
  * Checks every port of a run before anything starts, so that a taken port is reported at once, with

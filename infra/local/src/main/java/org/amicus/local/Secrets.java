@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.amicus.testkit.Component;
+import org.amicus.runtime.Component;
 
 /**
  * The secrets of this machine's local run, generated once and kept in {@code

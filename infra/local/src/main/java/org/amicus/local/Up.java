@@ -24,8 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.amicus.local.AppEnvironment.Wiring;
 import org.amicus.local.RunFile.State;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.Postmaster;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.Postmaster;
+import org.amicus.runtime.SmtpInfo;
 
 /**
  * {@code ./amicus up}: the dependencies in parallel, each application as soon as what it needs is
@@ -85,7 +88,7 @@ final class Up {
 
     Optional<KeycloakInfo> keycloak =
         options.runs(Part.KEYCLOAK)
-            ? Optional.of(Dependencies.keycloak(ready.get(Part.KEYCLOAK).join()))
+            ? Optional.of(new KeycloakInfo(ready.get(Part.KEYCLOAK).join()))
             : Optional.empty();
     String demo =
         options.runs(Part.CASES)
@@ -242,10 +245,10 @@ final class Up {
 
   private Wiring wiring(Map<Part, CompletableFuture<Map<String, String>>> ready) {
     return new Wiring(
-        info(ready, Part.POSTGRES, Dependencies::postgres),
-        info(ready, Part.KEYCLOAK, Dependencies::keycloak),
-        info(ready, Part.ELASTICSEARCH, Dependencies::elasticsearch),
-        info(ready, Part.SMTP, Dependencies::smtp));
+        info(ready, Part.POSTGRES, PostgresInfo::new),
+        info(ready, Part.KEYCLOAK, KeycloakInfo::new),
+        info(ready, Part.ELASTICSEARCH, ElasticsearchInfo::new),
+        info(ready, Part.SMTP, SmtpInfo::new));
   }
 
   private static <T> T info(

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.entry;
 import java.util.List;
 import java.util.Map;
 import org.amicus.local.AppEnvironment.Wiring;
-import org.amicus.testkit.ElasticsearchInfo;
-import org.amicus.testkit.KeycloakInfo;
-import org.amicus.testkit.PostgresInfo;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 import org.junit.jupiter.api.Test;
 
 /** The variables each application's application.yml (and docker compose) relies on. */

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import org.amicus.testkit.Ports;
+import org.amicus.runtime.Ports;
 import org.junit.jupiter.api.Test;
 
 class PortCheckTest {

@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.Arrays;
 
 /**
  * The package rules every Amicus service follows (docs/architecture.md, "Modules"), written once.
@@ -32,6 +33,20 @@ public final class ArchitectureRules {
         .should()
         .beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
         .because("dependencies are constructor arguments")
+        .allowEmptyShould(true);
+  }
+
+  /** Main code never needs a test library, so no runtime has to carry one. */
+  public static ArchRule noTestLibraries() {
+    String[] packages =
+        Arrays.stream(TestLibrary.values())
+            .map(library -> library.javaPackage() + "..")
+            .toArray(String[]::new);
+    return noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages)
+        .because("test libraries stay on test classpaths; the runtime ships without them")
         .allowEmptyShould(true);
   }
 

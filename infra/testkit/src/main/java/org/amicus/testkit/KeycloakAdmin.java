@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.amicus.runtime.KeycloakInfo;
 
 /**
  * The admin REST calls tests need against the shared test Keycloak: its realm was imported for a

@@ -5,9 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.Directories;
+import org.amicus.runtime.ElasticsearchInfo;
+import org.amicus.runtime.KeycloakInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.Postmaster;
+import org.amicus.runtime.SmtpInfo;
+import org.amicus.runtime.Supervisors;
 
 /**
  * The real dependencies of a test run, started on first use and shared by every test class and
@@ -93,7 +100,7 @@ public final class RealDependencies {
           .forEach(
               dir -> {
                 stopOrphanedPostmasters(dir);
-                deleteQuietly(dir);
+                Directories.deleteQuietly(dir);
               });
     } catch (IOException e) {
       // leftovers only cost disk space; never fail a test run for them
@@ -108,23 +115,6 @@ public final class RealDependencies {
           .forEach(pidFile -> Postmaster.stopOrphan(pidFile.getParent(), Duration.ofSeconds(15)));
     } catch (IOException | UncheckedIOException e) {
       // best effort, like the deletion
-    }
-  }
-
-  static void deleteQuietly(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // best effort
     }
   }
 }

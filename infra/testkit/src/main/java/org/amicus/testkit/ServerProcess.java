@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.amicus.runtime.StateFile;
+import org.amicus.runtime.Supervisors;
 
 /**
  * A running dependency's server process as its supervisor recorded it: how long the server took to

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.UUID;
+import org.amicus.runtime.ElasticsearchInfo;
 import org.junit.jupiter.api.Test;
 
 class SharedElasticsearchTest {

@@ -13,6 +13,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Properties;
+import org.amicus.runtime.Component;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 import org.junit.jupiter.api.Test;
 
 class SharedPostgresAndSmtpTest {

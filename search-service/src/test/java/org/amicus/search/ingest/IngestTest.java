@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.search.TestElasticsearch;
 import org.amicus.search.index.SearchIndex;
 import org.amicus.search.index.SearchIndexProperties;
-import org.amicus.testkit.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class IngestTest {
     String alias =
         "ingest-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     registry.add("spring.elasticsearch.uris", () -> RealDependencies.elasticsearch().url());
-    keycloak.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(keycloak).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("amicus.search.index.alias", () -> alias);
     registry.add("amicus.search.index.state-index", () -> alias + "-state");
     registry.add("amicus.search.index.dead-letter-index", () -> alias + "-dead-letters");

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
-import org.amicus.testkit.PostgresInfo;
+import org.amicus.runtime.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.workflow.WorkflowApplication;
 import org.amicus.workflow.dispatch.Dispatcher;
 import org.amicus.workflow.submission.SubmissionEvents;
@@ -125,8 +126,8 @@ class EncryptExistingDataTest {
       new Caller("anna-id", "anna", Optional.of("odf"), Set.of(Role.PARTNER));
 
   static ConfigurableApplicationContext start(PostgresInfo postgres) {
-    Map<String, Object> properties = new HashMap<>(postgres.springProperties(DATABASE));
-    properties.putAll(RealDependencies.smtp().springProperties());
+    Map<String, Object> properties = new HashMap<>(SpringProperties.of(postgres, DATABASE));
+    properties.putAll(SpringProperties.of(RealDependencies.smtp()));
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     String[] arguments =

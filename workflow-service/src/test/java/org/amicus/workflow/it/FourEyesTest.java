@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,12 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -37,43 +31,18 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(WorkflowTestSupport.Cases.class)
-class FourEyesTest {
+class FourEyesTest extends SubmissionApiTest {
 
   @DynamicPropertySource
   static void dependencies(DynamicPropertyRegistry registry) {
     realDependencies(registry);
   }
 
-  @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired FakeCases cases;
 
   /** odf's coordinator, as in the demo realm. */
   static RequestPostProcessor clara() {
     return user("clara", "odf", "coordinator");
-  }
-
-  JsonNode call(
-      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
-      throws Exception {
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-    }
-    MvcResult result =
-        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
-    String text = result.getResponse().getContentAsString();
-    return text.isEmpty() ? null : json.readTree(text);
-  }
-
-  String etag(UUID id) throws Exception {
-    return http.perform(get("/api/submissions/{id}", id).with(anna()))
-        .andReturn()
-        .getResponse()
-        .getHeader("ETag");
-  }
-
-  String statusOf(UUID id) throws Exception {
-    return call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText();
   }
 
   static Map<String, Object> draft(String type, String riskLevel, List<Long> caseIds) {
@@ -96,17 +65,6 @@ class FourEyesTest {
 
   void submit(RequestPostProcessor author, UUID id) throws Exception {
     call(post("/api/submissions/{id}/submit", id).header("If-Match", etag(id)), author, null, 200);
-  }
-
-  /** The caller's open task of a kind for this submission, as their inbox lists it, or null. */
-  String task(RequestPostProcessor user, UUID id, String taskKey) throws Exception {
-    for (JsonNode task : call(get("/api/tasks"), user, null, 200)) {
-      if (task.get("submissionId").asText().equals(id.toString())
-          && task.get("taskKey").asText().equals(taskKey)) {
-        return task.get("id").asText();
-      }
-    }
-    return null;
   }
 
   JsonNode complete(

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.security.Role;
-import org.amicus.testkit.PostgresInfo;
+import org.amicus.runtime.PostgresInfo;
+import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.workflow.WorkflowApplication;
 import org.amicus.workflow.review.ReviewService;
 import org.amicus.workflow.review.ReviewTasks;
@@ -43,8 +44,8 @@ class RestartMidProcessTest {
     PostgresInfo postgres = RealDependencies.postgres();
     SmtpInfo smtp = RealDependencies.smtp();
     Map<String, Object> properties =
-        new HashMap<>(postgres.springProperties(WorkflowTestSupport.DATABASE));
-    properties.putAll(smtp.springProperties());
+        new HashMap<>(SpringProperties.of(postgres, WorkflowTestSupport.DATABASE));
+    properties.putAll(SpringProperties.of(smtp));
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     // As command-line arguments: they win over application.yml, as the test's settings must.

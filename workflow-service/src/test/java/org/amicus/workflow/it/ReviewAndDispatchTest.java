@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -27,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.SmtpInfo;
 import org.amicus.workflow.review.SubmissionReviewProcess;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,13 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -63,54 +58,18 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     })
 @AutoConfigureMockMvc
 @Import(WorkflowTestSupport.Cases.class)
-class ReviewAndDispatchTest {
+class ReviewAndDispatchTest extends SubmissionApiTest {
 
   @DynamicPropertySource
   static void dependencies(DynamicPropertyRegistry registry) {
     realDependencies(registry);
   }
 
-  @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired FakeCases cases;
   @Autowired FakeNames names;
   @Autowired ManagementService management;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired JavaMailSenderImpl mail;
-
-  JsonNode call(
-      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
-      throws Exception {
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-    }
-    MvcResult result =
-        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
-    String text = result.getResponse().getContentAsString();
-    return text.isEmpty() ? null : json.readTree(text);
-  }
-
-  String etag(UUID id) throws Exception {
-    return http.perform(get("/api/submissions/{id}", id).with(anna()))
-        .andReturn()
-        .getResponse()
-        .getHeader("ETag");
-  }
-
-  String statusOf(UUID id) throws Exception {
-    return call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText();
-  }
-
-  /** The caller's open task of a kind for this submission. */
-  String task(RequestPostProcessor user, UUID id, String taskKey) throws Exception {
-    for (JsonNode task : call(get("/api/tasks"), user, null, 200)) {
-      if (task.get("submissionId").asText().equals(id.toString())
-          && task.get("taskKey").asText().equals(taskKey)) {
-        return task.get("id").asText();
-      }
-    }
-    return null;
-  }
 
   void complete(
       RequestPostProcessor user, String taskId, String decision, String comment, int expected)

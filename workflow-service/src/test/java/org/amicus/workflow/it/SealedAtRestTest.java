@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -24,6 +22,7 @@ import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.KeyRotation;
 import org.amicus.platform.security.Role;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.amicus.workflow.WorkflowApplication;
 import org.amicus.workflow.encryption.SealedColumns;
 import org.amicus.workflow.review.SubmissionReviewProcess;
@@ -40,14 +39,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -59,7 +54,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(properties = "amicus.dispatch.addresses.OHCHR_UPR=upr-sealed@ohchr.example")
 @AutoConfigureMockMvc
 @Import(WorkflowTestSupport.Cases.class)
-class SealedAtRestTest {
+class SealedAtRestTest extends SubmissionApiTest {
 
   static final String TITLE = "Quarzite lanterns of Ubrekistan";
   static final String HEADING = "Velmorra heading";
@@ -79,8 +74,6 @@ class SealedAtRestTest {
     realDependencies(registry);
   }
 
-  @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired Encryption encryption;
   @Autowired KeyRotation rotation;
@@ -254,8 +247,8 @@ class SealedAtRestTest {
     create(); // something sealed with the right key
     String wrong = "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXkhISE=";
     Map<String, Object> properties =
-        new HashMap<>(RealDependencies.postgres().springProperties(DATABASE));
-    properties.putAll(RealDependencies.smtp().springProperties());
+        new HashMap<>(SpringProperties.of(RealDependencies.postgres(), DATABASE));
+    properties.putAll(SpringProperties.of(RealDependencies.smtp()));
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("amicus.encryption.key", wrong);
@@ -315,39 +308,6 @@ class SealedAtRestTest {
     draft.put("sections", List.of(Map.of("heading", HEADING, "text", TEXT)));
     draft.put("proposedRecommendations", List.of(PROPOSAL));
     return UUID.fromString(call(post("/api/submissions"), anna(), draft, 201).get("id").asText());
-  }
-
-  JsonNode call(
-      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
-      throws Exception {
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-    }
-    MvcResult result =
-        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
-    String text = result.getResponse().getContentAsString();
-    return text.isEmpty() ? null : json.readTree(text);
-  }
-
-  String etag(UUID id) throws Exception {
-    return http.perform(get("/api/submissions/{id}", id).with(anna()))
-        .andReturn()
-        .getResponse()
-        .getHeader("ETag");
-  }
-
-  String statusOf(UUID id) throws Exception {
-    return call(get("/api/submissions/{id}", id), anna(), null, 200).get("status").asText();
-  }
-
-  String task(RequestPostProcessor user, UUID id, String taskKey) throws Exception {
-    for (JsonNode task : call(get("/api/tasks"), user, null, 200)) {
-      if (task.get("submissionId").asText().equals(id.toString())
-          && task.get("taskKey").asText().equals(taskKey)) {
-        return task.get("id").asText();
-      }
-    }
-    return null;
   }
 
   void complete(RequestPostProcessor user, String taskId, String decision, String comment)

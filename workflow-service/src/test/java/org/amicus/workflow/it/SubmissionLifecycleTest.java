@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -25,28 +23,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Drafting, revisions, access and the submission checks, on the real PostgreSQL. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(WorkflowTestSupport.Cases.class)
-class SubmissionLifecycleTest {
+class SubmissionLifecycleTest extends SubmissionApiTest {
 
   @DynamicPropertySource
   static void dependencies(DynamicPropertyRegistry registry) {
     realDependencies(registry);
   }
 
-  @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired FakeCases cases;
   @Autowired SubmissionService submissions;
@@ -78,25 +69,6 @@ class SubmissionLifecycleTest {
   static List<Map<String, String>> fidu() {
     return List.of(
         Map.of("organisation", "fidu", "description", "Italian Federation for Human Rights, Rome"));
-  }
-
-  JsonNode call(
-      MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body, int expected)
-      throws Exception {
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-    }
-    MvcResult result =
-        http.perform(request.with(user)).andExpect(status().is(expected)).andReturn();
-    String text = result.getResponse().getContentAsString();
-    return text.isEmpty() ? null : json.readTree(text);
-  }
-
-  String etag(UUID id, RequestPostProcessor user) throws Exception {
-    return http.perform(get("/api/submissions/{id}", id).with(user))
-        .andReturn()
-        .getResponse()
-        .getHeader("ETag");
   }
 
   UUID create(Map<String, Object> draft) throws Exception {

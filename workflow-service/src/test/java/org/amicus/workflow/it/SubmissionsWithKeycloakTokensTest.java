@@ -11,8 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.amicus.testkit.KeycloakInfo;
+import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.SpringProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +33,7 @@ class SubmissionsWithKeycloakTokensTest {
   @DynamicPropertySource
   static void dependencies(DynamicPropertyRegistry registry) {
     WorkflowTestSupport.realDependencies(registry);
-    RealDependencies.keycloak()
-        .springProperties()
+    SpringProperties.of(RealDependencies.keycloak())
         .forEach((key, value) -> registry.add(key, () -> value));
   }
 

@@ -4,8 +4,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.List;
 import java.util.Map;
+import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.RealDependencies;
-import org.amicus.testkit.SmtpInfo;
+import org.amicus.testkit.SpringProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -25,11 +26,10 @@ final class WorkflowTestSupport {
 
   /** Real PostgreSQL and SMTP; the job executor off, so tests run jobs themselves. */
   static void realDependencies(DynamicPropertyRegistry registry) {
-    RealDependencies.postgres()
-        .springProperties(DATABASE)
+    SpringProperties.of(RealDependencies.postgres(), DATABASE)
         .forEach((key, value) -> registry.add(key, () -> value));
     SmtpInfo smtp = RealDependencies.smtp();
-    smtp.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    SpringProperties.of(smtp).forEach((key, value) -> registry.add(key, () -> value));
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
 

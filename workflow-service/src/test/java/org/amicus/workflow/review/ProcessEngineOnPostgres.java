@@ -1,6 +1,6 @@
 package org.amicus.workflow.review;
 
-import org.amicus.testkit.PostgresInfo;
+import org.amicus.runtime.PostgresInfo;
 import org.amicus.testkit.RealDependencies;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;

@@ -10,7 +10,6 @@ import org.amicus.e2e.Mailboxes.Attachment;
 import org.amicus.e2e.Mailboxes.Mail;
 import org.amicus.e2e.Platform;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,16 +39,8 @@ class BrowserJourneyTest {
 
   @BeforeAll
   void startBrowser() {
-    Assumptions.assumeTrue(
-        Chrome.available(),
-        "Browser tests skipped: no headless Chromium at "
-            + Chrome.CHROMIUM
-            + " with chromedriver at "
-            + Chrome.CHROMEDRIVER
-            + " (Debian: apt-get install chromium chromium-driver; or set -Damicus.chromium"
-            + " and -Damicus.chromedriver)");
+    chrome = Chrome.onThePlatform();
     platform = Platform.get();
-    chrome = new Chrome(platform.gatewayUrl());
   }
 
   @AfterAll
@@ -59,20 +50,10 @@ class BrowserJourneyTest {
     }
   }
 
-  private void signInAs(String user) {
-    chrome.signIn(user, platform.keycloak().password(user));
-  }
-
-  /** Signs the current user out (gateway and Keycloak sessions), back at Keycloak's login. */
-  private void signOut() {
-    chrome.click("#sign-out");
-    chrome.waitFor("#username");
-  }
-
   @Test
   @Order(1)
   void aPartnerSignsInWithKeycloakAndSeesWhoSheIsAndTheDashboard() {
-    signInAs("anna");
+    chrome.signInAs("anna");
 
     assertThat(chrome.text("#who")).contains("Open Dialogue Foundation").contains("partner");
     chrome.waitFor("#kpi-detained .kpi-value");
@@ -213,26 +194,26 @@ class BrowserJourneyTest {
     chrome.click("#tab-write");
     chrome.click("#submit-submission");
     chrome.waitForText(".page-head .badges", "In review");
-    signOut();
+    chrome.signOut();
   }
 
   @Test
   @Order(7)
   void aCoordinatorApprovesItInTheInbox() {
-    signInAs("clara");
+    chrome.signInAs("clara");
     completeInboxTask("Review the submission", "APPROVE", "08-inbox-review");
     // Medium risk and a person named: a legal check as well (review policy); the reviewer may do
     // it, the author may not.
     completeInboxTask("Check the legal risks", "APPROVE", "08-inbox-legal-review");
-    signOut();
+    chrome.signOut();
   }
 
   @Test
   @Order(8)
   void aPartnerOfTheCoSigningOrganisationSignsOff() {
-    signInAs("marco");
+    chrome.signInAs("marco");
     completeInboxTask("Sign off as co-signer", "SIGN", "09-inbox-sign-off");
-    signOut();
+    chrome.signOut();
   }
 
   @Test
@@ -252,7 +233,7 @@ class BrowserJourneyTest {
     assertThat(document.fileName()).endsWith(".docx");
     assertThat(document.content()).isNotEmpty();
 
-    signInAs("anna");
+    chrome.signInAs("anna");
     chrome.open(submissionUrl.substring(submissionUrl.indexOf("#") + 1));
     chrome.click("#tab-dispatches");
     chrome.waitForText("#dispatches", document.fileName());
@@ -263,8 +244,8 @@ class BrowserJourneyTest {
   @Test
   @Order(10)
   void anAdminRebuildsTheIndexAndSeesFeedLagWithoutSeeingCaseContent() {
-    signOut();
-    signInAs("adam");
+    chrome.signOut();
+    chrome.signInAs("adam");
     assertThat(chrome.text("#nav")).contains("Admin").doesNotContain("Cases");
 
     chrome.open("/admin");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.amicus.e2e.Platform;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,17 +36,9 @@ class BrowserLanguagesAndSearchTest {
 
   @BeforeAll
   void startBrowser() {
-    Assumptions.assumeTrue(
-        Chrome.available(),
-        "Browser tests skipped: no headless Chromium at "
-            + Chrome.CHROMIUM
-            + " with chromedriver at "
-            + Chrome.CHROMEDRIVER
-            + " (Debian: apt-get install chromium chromium-driver; or set -Damicus.chromium"
-            + " and -Damicus.chromedriver)");
+    chrome = Chrome.onThePlatform();
     platform = Platform.get();
-    chrome = new Chrome(platform.gatewayUrl());
-    signInAs("anna");
+    chrome.signInAs("anna");
   }
 
   @AfterAll
@@ -55,15 +46,6 @@ class BrowserLanguagesAndSearchTest {
     if (chrome != null) {
       chrome.close();
     }
-  }
-
-  private void signInAs(String user) {
-    chrome.signIn(user, platform.keycloak().password(user));
-  }
-
-  private void signOut() {
-    chrome.click("#sign-out");
-    chrome.waitFor("#username");
   }
 
   /** Types `words` as the first section's text of a new submission and reads its count label. */
@@ -118,14 +100,14 @@ class BrowserLanguagesAndSearchTest {
   @Test
   @Order(4)
   void theChoiceOfLanguageIsRememberedPerUserAndSwitchesBack() {
-    signOut();
-    signInAs("clara");
+    chrome.signOut();
+    chrome.signInAs("clara");
     assertThat(chrome.text("#nav"))
         .as("another user keeps the browser's language")
         .contains("Cases");
-    signOut();
+    chrome.signOut();
 
-    signInAs("anna");
+    chrome.signInAs("anna");
     assertThat(chrome.text("#nav")).as("anna's choice is kept").contains("Істер");
     switchTo("en", "Cases");
     assertThat(chrome.text("#view h1")).isEqualTo("Dashboard");

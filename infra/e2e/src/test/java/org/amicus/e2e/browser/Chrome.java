@@ -10,6 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.amicus.e2e.Platform;
+import org.amicus.runtime.KeycloakInfo;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -36,14 +39,33 @@ final class Chrome implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final String baseUrl;
+  private final KeycloakInfo keycloak;
   private final WebDriverWait wait;
 
   static boolean available() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  Chrome(String baseUrl) {
+  /**
+   * A browser on the running platform's gateway; skips the calling test class, saying why, on a
+   * machine without headless Chromium, before the platform starts.
+   */
+  static Chrome onThePlatform() {
+    Assumptions.assumeTrue(
+        available(),
+        "Browser tests skipped: no headless Chromium at "
+            + CHROMIUM
+            + " with chromedriver at "
+            + CHROMEDRIVER
+            + " (Debian: apt-get install chromium chromium-driver; or set -Damicus.chromium"
+            + " and -Damicus.chromedriver)");
+    Platform platform = Platform.get();
+    return new Chrome(platform.gatewayUrl(), platform.keycloak());
+  }
+
+  private Chrome(String baseUrl, KeycloakInfo keycloak) {
     this.baseUrl = baseUrl;
+    this.keycloak = keycloak;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -64,8 +86,19 @@ final class Chrome implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  /** Signs a demo user in with the password the platform's Keycloak was given. */
+  void signInAs(String username) {
+    signIn(username, keycloak.password(username));
+  }
+
+  /** Signs the current user out (gateway and Keycloak sessions), back at Keycloak's login. */
+  void signOut() {
+    click("#sign-out");
+    waitFor("#username");
+  }
+
   /** Keycloak's login form, in one step or identity-first (user name, then password). */
-  void signIn(String username, String password) {
+  private void signIn(String username, String password) {
     driver.get(baseUrl + "/");
     WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
     user.clear();
