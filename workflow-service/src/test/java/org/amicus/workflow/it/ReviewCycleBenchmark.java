@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.amicus.testkit.benchmark.Target;
 import org.amicus.workflow.review.ProcessEngineOnPostgres;
 import org.amicus.workflow.review.ReviewService;
 import org.amicus.workflow.review.ReviewTasks;
@@ -64,15 +66,29 @@ class ReviewCycleBenchmark {
         Machine: %d cores, Java %s, load average after the run %s (other builds share the
         machine; figures are only comparable with each other).
         """
-            .formatted(
-                "17",
-                CYCLES,
-                WARM_UP,
-                bare,
-                service,
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                loadAverage());
+                .formatted(
+                    "17",
+                    CYCLES,
+                    WARM_UP,
+                    bare,
+                    service,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    loadAverage())
+            + "\n"
+            + Target.table(
+                List.of(
+                    Target.ratio(
+                        "review cycles, whole service ÷ bare engine (1 thread)",
+                        service,
+                        bare,
+                        "cycles/s",
+                        0.7),
+                    Target.of(
+                        "review cycles through the whole service",
+                        String.format(Locale.ROOT, "%.1f/s with 1 thread", service),
+                        "≥ 25/s with 4 threads",
+                        service >= 25)));
     System.out.println(report);
     Path out = Path.of("target", "benchmarks", "workflow.md");
     Files.createDirectories(out.getParent());
