@@ -61,8 +61,8 @@ class ReviewCycleBenchmark {
         # workflow-service benchmark: complete review cycles per second
 
         One and several client threads, PostgreSQL %s (embedded binaries), full history, job
-        executor off (jobs run by the benchmark threads). A cycle: start/submit, review-policy decision, one coordinator
-        approval, dispatch job, acknowledgement message, process end. %d cycles after %d warm-up.
+        executor off (jobs run by the benchmark threads). A cycle: start/submit, review-policy
+        decision, one coordinator approval, dispatch job, acknowledgement message, process end. %d cycles after %d warm-up.
 
         | setup | cycles/s, 1 thread | cycles/s, %d threads |
         |---|---:|---:|
@@ -76,8 +76,11 @@ class ReviewCycleBenchmark {
                     "17",
                     CYCLES,
                     WARM_UP,
-                    bare,
-                    service,
+                    THREADS,
+                    bare[0],
+                    bare[1],
+                    service[0],
+                    service[1],
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"),
                     loadAverage())
@@ -111,12 +114,13 @@ class ReviewCycleBenchmark {
 
   private static double[] bareEngine() {
     ProcessEngine engine = ProcessEngineOnPostgres.engine();
-    Mocks.register("dispatchSubmissionDelegate", (JavaDelegate) e -> {});
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     ManagementService management = engine.getManagementService();
     Runnable cycle =
         () -> {
+          // Camunda's mocks live per thread: every client thread registers the no-op delegate
+          Mocks.register("dispatchSubmissionDelegate", (JavaDelegate) e -> {});
           Map<String, Object> variables = new HashMap<>();
           String key = UUID.randomUUID().toString();
           Date deadline = new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000);
@@ -129,6 +133,7 @@ class ReviewCycleBenchmark {
           variables.put(SubmissionReviewProcess.CO_SIGNERS, new ArrayList<String>());
           variables.put(SubmissionReviewProcess.SIGN_OFF_DECLINED, false);
           variables.put(SubmissionReviewProcess.REVIEW_APPROVERS, "");
+          variables.put(SubmissionReviewProcess.DISPATCH_STOPPED, false);
           variables.put(SubmissionReviewProcess.DEADLINE_AT, deadline);
           variables.put(SubmissionReviewProcess.REMINDER_AT, deadline);
           variables.put(SubmissionReviewProcess.ESCALATE_AT, deadline);
