@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.amicus.testkit.benchmark.Target;
+import org.amicus.testkit.benchmark.Wrk;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,13 +95,21 @@ class CaseBenchmark extends CasesIntegrationTest {
         .append(measured.row("case read, audited, direct"))
         .append("\n\n")
         .append(
-            String.format(
-                Locale.ROOT,
-                "Target: >= %,.0f reads/s and p99 <= %.0f ms: **%s** (%.2f of the rate).%n%n",
-                TARGET_READS_PER_SECOND,
-                TARGET_P99_MILLIS,
-                pass ? "pass" : "fail",
-                measured.perSecond() / TARGET_READS_PER_SECOND))
+            Target.table(
+                List.of(
+                    Target.of(
+                        "case read, audited, direct (service in the benchmark's JVM)",
+                        String.format(
+                            Locale.ROOT,
+                            "%,.0f/s, p99 %.1f ms",
+                            measured.perSecond(),
+                            measured.p99Millis()),
+                        String.format(
+                            Locale.ROOT,
+                            "≥ %,.0f/s, p99 ≤ %.0f ms",
+                            TARGET_READS_PER_SECOND,
+                            TARGET_P99_MILLIS),
+                        pass))))
         .append(
             String.format(
                 Locale.ROOT,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.amicus.platform.security.CachingReactiveJwtDecoder;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -232,11 +233,14 @@ class LoginConfiguration {
     // Nimbus reports unreachable keys as IllegalStateException, which Spring Security lets escape
     // as a 500. As a JwtException that is no BadJwtException it becomes an
     // AuthenticationServiceException: "could not check", answered 503 by the security chain.
-    return token ->
-        decoder
-            .decode(token)
-            .onErrorMap(
-                IllegalStateException.class,
-                e -> new JwtException("Keycloak's signing keys are unavailable", e));
+    ReactiveJwtDecoder checked =
+        token ->
+            decoder
+                .decode(token)
+                .onErrorMap(
+                    IllegalStateException.class,
+                    e -> new JwtException("Keycloak's signing keys are unavailable", e));
+    // The same token comes with every request of a script: verified once, until it expires.
+    return new CachingReactiveJwtDecoder(checked);
   }
 }

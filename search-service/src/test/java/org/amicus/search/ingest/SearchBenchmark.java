@@ -24,6 +24,7 @@ import org.amicus.search.index.IndexDocuments;
 import org.amicus.search.query.SearchPage;
 import org.amicus.search.query.SearchRequest;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.benchmark.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
@@ -339,6 +340,7 @@ class SearchBenchmark {
         .append(" | ")
         .append(ms(all, 99))
         .append(" |\n\n")
+        .append(targets(count, pipelineSeconds, rawSeconds, all))
         .append("Command: `./mvnw -B verify -Pbenchmarks -pl search-service -am`\n");
     Path report = Path.of("target", "benchmarks", "search.md");
     Files.createDirectories(report.getParent());
@@ -347,10 +349,40 @@ class SearchBenchmark {
   }
 
   private static String ms(long[] nanos, int percentile) {
+    return fmt(millis(nanos, percentile));
+  }
+
+  private static double millis(long[] nanos, int percentile) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return fmt(sorted[Math.max(0, index)] / 1e6);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  /**
+   * Issue 16's targets: the query mix's p95 and p99 (≤ 150 ms p95 at a million documents), and the
+   * pipeline at 0.7 of the raw bulk rate at least.
+   */
+  private static String targets(int count, double pipelineSeconds, double rawSeconds, long[] all) {
+    double p95 = millis(all, 95);
+    double p99 = millis(all, 99);
+    double p95Goal = count >= 1_000_000 ? 150 : 50;
+    String at = String.format(java.util.Locale.ROOT, " at %,d documents", count);
+    List<Target> targets = new ArrayList<>();
+    targets.add(
+        Target.of(
+            "search query mix p95" + at, fmt(p95) + " ms", "≤ " + p95Goal + " ms", p95 <= p95Goal));
+    if (count < 1_000_000) {
+      targets.add(Target.of("search query mix p99" + at, fmt(p99) + " ms", "≤ 100 ms", p99 <= 100));
+    }
+    targets.add(
+        Target.ratio(
+            "ingest, pipeline ÷ raw bulk" + at,
+            count / pipelineSeconds,
+            count / rawSeconds,
+            "docs/s",
+            0.7));
+    return Target.table(targets);
   }
 
   private static String fmt(double value) {

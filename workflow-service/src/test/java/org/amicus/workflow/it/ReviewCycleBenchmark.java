@@ -8,8 +8,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.amicus.testkit.benchmark.Target;
 import org.amicus.workflow.review.ProcessEngineOnPostgres;
 import org.amicus.workflow.review.ReviewService;
 import org.amicus.workflow.review.ReviewTasks;
@@ -43,36 +50,54 @@ class ReviewCycleBenchmark {
 
   static final int WARM_UP = 20;
   static final int CYCLES = 200;
+  static final int THREADS = 4;
 
   @Test
   void measureReviewCycles() throws IOException {
-    double bare = bareEngine();
-    double service = wholeService();
+    double[] bare = bareEngine();
+    double[] service = wholeService();
     String report =
         """
         # workflow-service benchmark: complete review cycles per second
 
-        One thread, PostgreSQL %s (embedded binaries), full history, job executor off (jobs run by
-        the benchmark thread). A cycle: start/submit, review-policy decision, one coordinator
-        approval, dispatch job, acknowledgement message, process end. %d cycles after %d warm-up.
+        One and several client threads, PostgreSQL %s (embedded binaries), full history, job
+        executor off (jobs run by the benchmark threads). A cycle: start/submit, review-policy
+        decision, one coordinator approval, dispatch job, acknowledgement message, process end. %d cycles after %d warm-up.
 
-        | setup | cycles/s |
-        |---|---|
-        | bare Camunda engine, same BPMN/DMN, no-op delegates | %.1f |
-        | workflow-service: create + checks + submit via services, task API, real rendering (.docx) and real SMTP send, outbox rows, status sync | %.1f |
+        | setup | cycles/s, 1 thread | cycles/s, %d threads |
+        |---|---:|---:|
+        | bare Camunda engine, same BPMN/DMN, no-op delegates | %.1f | %.1f |
+        | workflow-service: create + checks + submit via services, task API, real rendering (.docx) and real SMTP send, outbox rows, status sync | %.1f | %.1f |
 
         Machine: %d cores, Java %s, load average after the run %s (other builds share the
         machine; figures are only comparable with each other).
         """
-            .formatted(
-                "17",
-                CYCLES,
-                WARM_UP,
-                bare,
-                service,
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                loadAverage());
+                .formatted(
+                    "17",
+                    CYCLES,
+                    WARM_UP,
+                    THREADS,
+                    bare[0],
+                    bare[1],
+                    service[0],
+                    service[1],
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    loadAverage())
+            + "\n"
+            + Target.table(
+                List.of(
+                    Target.ratio(
+                        "review cycles, whole service ÷ bare engine, " + THREADS + " threads",
+                        service[1],
+                        bare[1],
+                        "cycles/s",
+                        0.7),
+                    Target.of(
+                        "review cycles through the whole service, " + THREADS + " threads",
+                        String.format(Locale.ROOT, "%.1f/s", service[1]),
+                        "≥ 25/s",
+                        service[1] >= 25)));
     System.out.println(report);
     Path out = Path.of("target", "benchmarks", "workflow.md");
     Files.createDirectories(out.getParent());
@@ -87,14 +112,15 @@ class ReviewCycleBenchmark {
     }
   }
 
-  private static double bareEngine() {
+  private static double[] bareEngine() {
     ProcessEngine engine = ProcessEngineOnPostgres.engine();
-    Mocks.register("dispatchSubmissionDelegate", (JavaDelegate) e -> {});
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     ManagementService management = engine.getManagementService();
     Runnable cycle =
         () -> {
+          // Camunda's mocks live per thread: every client thread registers the no-op delegate
+          Mocks.register("dispatchSubmissionDelegate", (JavaDelegate) e -> {});
           Map<String, Object> variables = new HashMap<>();
           String key = UUID.randomUUID().toString();
           Date deadline = new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000);
@@ -107,6 +133,7 @@ class ReviewCycleBenchmark {
           variables.put(SubmissionReviewProcess.CO_SIGNERS, new ArrayList<String>());
           variables.put(SubmissionReviewProcess.SIGN_OFF_DECLINED, false);
           variables.put(SubmissionReviewProcess.REVIEW_APPROVERS, "");
+          variables.put(SubmissionReviewProcess.DISPATCH_STOPPED, false);
           variables.put(SubmissionReviewProcess.DEADLINE_AT, deadline);
           variables.put(SubmissionReviewProcess.REMINDER_AT, deadline);
           variables.put(SubmissionReviewProcess.ESCALATE_AT, deadline);
@@ -137,7 +164,7 @@ class ReviewCycleBenchmark {
     }
   }
 
-  private static double wholeService() {
+  private static double[] wholeService() {
     try (ConfigurableApplicationContext context = RestartMidProcessTest.start()) {
       SubmissionService submissions = context.getBean(SubmissionService.class);
       ReviewService review = context.getBean(ReviewService.class);
@@ -196,13 +223,39 @@ class ReviewCycleBenchmark {
     }
   }
 
-  private static double measure(Runnable cycle) {
+  /** Cycles per second after a warm-up, with 1 and with {@link #THREADS} threads. */
+  private static double[] measure(Runnable cycle) {
     for (int i = 0; i < WARM_UP; i++) {
       cycle.run();
     }
+    return new double[] {measure(cycle, 1), measure(cycle, THREADS)};
+  }
+
+  private static double measure(Runnable cycle, int threads) {
+    AtomicInteger left = new AtomicInteger(CYCLES);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
-    for (int i = 0; i < CYCLES; i++) {
-      cycle.run();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (left.getAndDecrement() > 0) {
+                    cycle.run();
+                  }
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A review cycle failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdown();
     }
     return CYCLES / ((System.nanoTime() - start) / 1e9);
   }

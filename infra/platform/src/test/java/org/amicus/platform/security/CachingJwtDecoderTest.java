@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import reactor.core.publisher.Mono;
 
 /** Verified tokens are remembered only while they are valid, and only if they were valid. */
 class CachingJwtDecoderTest {
@@ -78,6 +79,27 @@ class CachingJwtDecoderTest {
     }
 
     assertThat(decoder.size()).isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void theGatewaysReactiveDecoderRemembersOnlyWhatItVerifiedAndOnlyWhileValid() {
+    JwtDecoder checked = counting(realDecoder());
+    CachingReactiveJwtDecoder reactive =
+        new CachingReactiveJwtDecoder(
+            token -> Mono.fromCallable(() -> checked.decode(token)), clock, 8);
+    String token = token(keys, START.plusSeconds(60));
+    String forged = token(rsa(), START.plusSeconds(300));
+
+    assertThat(reactive.decode(token).block().getSubject()).isEqualTo("anna-subject");
+    assertThat(reactive.decode(token).block().getSubject()).isEqualTo("anna-subject");
+    assertThat(verifications).as("verified once").hasValue(1);
+    assertThatThrownBy(() -> reactive.decode(forged).block()).isInstanceOf(JwtException.class);
+    assertThat(reactive.size()).as("the forged token is not kept").isEqualTo(1);
+
+    clock.now = START.plusSeconds(61);
+
+    assertThatThrownBy(() -> reactive.decode(token).block()).isInstanceOf(JwtException.class);
+    assertThat(reactive.size()).isZero();
   }
 
   private JwtDecoder realDecoder() {

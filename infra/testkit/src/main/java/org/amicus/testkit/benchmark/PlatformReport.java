@@ -69,6 +69,9 @@ public final class PlatformReport {
     if (sections.isEmpty()) {
       md.append("\nNo benchmark wrote a report: run `./mvnw -B verify -Pbenchmarks`.\n");
     }
+    String targets = targets(sections);
+    md.append('\n').append(targets);
+    html.append(Html.of(targets));
     for (Section section : sections) {
       md.append("\n---\n\n_From `").append(section.source()).append("`_\n\n");
       md.append(section.markdown().trim()).append('\n');
@@ -87,6 +90,31 @@ public final class PlatformReport {
       throw new UncheckedIOException("Cannot write the report under " + reportDir(), e);
     }
     return md.toString();
+  }
+
+  /**
+   * Every target of every report, side by side: figure, baseline, ratio, goal and result, and how
+   * many were met.
+   */
+  public String targets() {
+    return targets(sections());
+  }
+
+  private static String targets(List<Section> sections) {
+    StringBuilder table =
+        new StringBuilder("## Targets of this run\n\n")
+            .append(Target.HEADER)
+            .append("\n|---|---:|---:|---:|---|---|\n");
+    int rows = 0;
+    int met = 0;
+    for (Section section : sections) {
+      for (String row : Target.rowsIn(section.markdown())) {
+        table.append(row).append('\n');
+        rows++;
+        met += row.endsWith("| pass |") ? 1 : 0;
+      }
+    }
+    return table.append("\n%d of %d targets met.\n".formatted(met, rows)).toString();
   }
 
   /** Date, cores, memory and load: figures mean little without them. */

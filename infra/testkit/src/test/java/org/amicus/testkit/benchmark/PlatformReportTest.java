@@ -55,6 +55,36 @@ class PlatformReportTest {
   }
 
   @Test
+  void putsEveryTargetOfEveryReportSideBySideAndCountsThoseMet() throws Exception {
+    write(
+        "gateway/target/benchmarks/gateway.md",
+        "# Gateway\n\n"
+            + Target.table(
+                java.util.List.of(
+                    Target.ratio("case read, gateway ÷ direct", 850, 1000, "req/s", 0.85))));
+    write(
+        "search-service/target/benchmarks/search.md",
+        "# Search\n\n"
+            + Target.table(
+                java.util.List.of(
+                    Target.of("query mix p95 at 100,000 documents", "61 ms", "≤ 50 ms", false),
+                    Target.ratio("ingest, pipeline ÷ raw bulk", 2100, 3000, "docs/s", 0.7)))
+            + "| not | a target |\n");
+
+    PlatformReport report = new PlatformReport(root);
+    String targets = report.targets();
+
+    assertThat(targets)
+        .contains(
+            "| case read, gateway ÷ direct | 850 req/s | 1,000 req/s | 0.85 | ≥ 0.85 | pass |",
+            "| query mix p95 at 100,000 documents | 61 ms | — | — | ≤ 50 ms | **fail** |",
+            "| ingest, pipeline ÷ raw bulk | 2,100 docs/s | 3,000 docs/s | 0.70 | ≥ 0.70 | pass |",
+            "2 of 3 targets met.")
+        .doesNotContain("a target |");
+    assertThat(report.write()).contains(targets);
+  }
+
+  @Test
   void saysHowToGetFiguresWhenNoBenchmarkRan() {
     assertThat(new PlatformReport(root).write()).contains("./mvnw -B verify -Pbenchmarks");
   }

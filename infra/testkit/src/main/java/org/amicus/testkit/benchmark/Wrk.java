@@ -1,7 +1,9 @@
-package org.amicus.cases;
+package org.amicus.testkit.benchmark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * The load generator {@code wrk} (Debian's package) run as a process of its own against a URL, so
  * the client's work is not on the service's JVM, and its figures read back from its output.
  */
-record Wrk(long requests, long errors, double perSecond, double p50Millis, double p99Millis) {
+public record Wrk(
+    long requests, long errors, double perSecond, double p50Millis, double p99Millis) {
 
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
@@ -20,7 +23,7 @@ record Wrk(long requests, long errors, double perSecond, double p50Millis, doubl
   private static final Pattern SOCKET_ERRORS =
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
-  static boolean installed() {
+  public static boolean installed() {
     try {
       return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor()
           >= 0;
@@ -33,19 +36,52 @@ record Wrk(long requests, long errors, double perSecond, double p50Millis, doubl
   }
 
   /** {@code wrk -t<threads> -c<connections> -d<seconds>s --latency} with a bearer token. */
-  static Wrk run(String url, String token, int threads, int connections, int seconds)
+  public static Wrk run(String url, String token, int threads, int connections, int seconds)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "wrk",
-                "-t" + threads,
-                "-c" + connections,
-                "-d" + seconds + "s",
-                "--latency",
-                "-H",
-                "Authorization: Bearer " + token,
-                url));
+    return run(command(url, token, threads, connections, seconds));
+  }
+
+  /**
+   * The same with every request a {@code POST} of this JSON body (a Lua script of wrk's, written to
+   * a temporary file).
+   */
+  public static Wrk post(
+      String url, String token, String json, int threads, int connections, int seconds)
+      throws IOException, InterruptedException {
+    Path script = Files.createTempFile("wrk-post", ".lua");
+    try {
+      Files.writeString(
+          script,
+          """
+          wrk.method = "POST"
+          wrk.headers["Content-Type"] = "application/json"
+          wrk.body = [==[%s]==]
+          """
+              .formatted(json),
+          StandardCharsets.UTF_8);
+      List<String> command = command(url, token, threads, connections, seconds);
+      command.addAll(command.size() - 1, List.of("-s", script.toString()));
+      return run(command);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static List<String> command(
+      String url, String token, int threads, int connections, int seconds) {
+    return new ArrayList<>(
+        List.of(
+            "wrk",
+            "-t" + threads,
+            "-c" + connections,
+            "-d" + seconds + "s",
+            "--latency",
+            "-H",
+            "Authorization: Bearer " + token,
+            url));
+  }
+
+  private static Wrk run(List<String> command) throws IOException, InterruptedException {
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
@@ -54,7 +90,7 @@ record Wrk(long requests, long errors, double perSecond, double p50Millis, doubl
     return parse(output);
   }
 
-  static Wrk parse(String output) {
+  public static Wrk parse(String output) {
     long errors = 0;
     Matcher non2xx = NON_2XX.matcher(output);
     if (non2xx.find()) {
@@ -99,7 +135,8 @@ record Wrk(long requests, long errors, double perSecond, double p50Millis, doubl
     return m.group(1);
   }
 
-  String row(String what) {
+  /** A row of a Markdown table: what, requests, errors, per second, p50 ms, p99 ms. */
+  public String row(String what) {
     return String.format(
         Locale.ROOT,
         "| %s | %,d | %d | %.0f | %.1f | %.1f |",
