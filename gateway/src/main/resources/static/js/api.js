@@ -1,4 +1,7 @@
-// Calls the gateway with the session cookie; the access token never reaches the browser.
+// Calls the gateway with the session cookie; the access token never reaches the browser. Every
+// call names the interface's language, so the API's problem messages read in it.
+
+import { language } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -36,8 +39,12 @@ export function whenSignedOut(handler) {
 /**
  * @returns {Promise<{data, etag, status}>}; rejects with ApiError carrying the problem details
  */
+function baseHeaders() {
+  return { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
+}
+
 export async function api(method, path, { body, etag, params, blob } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = baseHeaders();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = xsrfToken();
@@ -87,7 +94,7 @@ export const get = (path, params) => api('GET', path, { params }).then((r) => r.
 
 /** A multipart upload (the form's fields go in the body, never in the address). */
 export async function upload(path, formData) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = baseHeaders();
   const token = xsrfToken();
   if (token) headers['X-XSRF-TOKEN'] = token;
   const response = await fetch(path, {

@@ -66,6 +66,41 @@ class SearchDocumentContractTest extends CasesIntegrationTest {
   }
 
   @Test
+  void theFeedDocumentOfASourcedFigureMatchesItsSchemaAndCarriesItsReaders() throws Exception {
+    long shared =
+        created(
+            ANNA,
+            "/api/stats/sourced",
+            """
+            {"value": 25, "qualifier": "AT_LEAST", "outOf": 32, "label": "UN opinions ignored",
+             "country": "KZ", "refersFrom": "2019-10", "countedBy": "Open Dialogue Foundation",
+             "sourceCitation": "Joint statement, Brussels, October 2019"}
+            """);
+    long own =
+        created(
+            ANNA,
+            "/api/stats/sourced",
+            """
+            {"label": "Defamation stays a crime", "legalArticle": "130", "refersFrom": "2019",
+             "countedBy": "Open Dialogue Foundation", "sourceCitation": "Joint statement",
+             "visibility": "ORGANISATION"}
+            """);
+
+    JsonNode figure = feedDocument("figure", shared);
+    assertThat(problems("figure", figure)).isEmpty();
+    assertThat(figure.get("year").asInt()).isEqualTo(2019);
+    assertThat(figure.get("value").decimalValue()).isEqualByComparingTo("25");
+    assertThat(figure.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("partner@*", "coordinator@*");
+    JsonNode note = feedDocument("figure", own);
+    assertThat(problems("figure", note)).isEmpty();
+    assertThat(note.get("readers"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("partner@odf", "coordinator@odf");
+  }
+
+  @Test
   void aDocumentWithoutReadersOrWithAnUnknownFieldBreaksTheContract() throws Exception {
     long person = created(ANNA, "/api/persons", CaseFlowTest.PERSON);
     ObjectNode withoutReaders = (ObjectNode) feedDocument("person", person).deepCopy();

@@ -36,6 +36,7 @@ export function recordLink(type, id) {
       person: `#/persons/${id}`,
       recommendation: `#/recommendations/${id}`,
       submission: `#/submissions/${id}`,
+      figure: '#/', // sourced figures are listed, with their sources, on the dashboard
     }[type] || '#/search'
   );
 }
@@ -254,7 +255,8 @@ export async function searchPage() {
           values.slice(0, 12).map((v) =>
             h(
               'label',
-              null,
+              // an article reads as it is cited; its title shows on hover
+              { title: v.title || null },
               h('input', {
                 type: 'checkbox',
                 value: v.value,
@@ -332,6 +334,9 @@ export async function searchPage() {
         'div',
         { class: 'badges' },
         hit.status ? h('span', { class: 'badge' }, label('AnyStatus', hit.status)) : null,
+        hit.type === 'figure'
+          ? h('span', { class: 'badge sourced' }, t('dashboard.sourcedBadge'))
+          : null,
         hit.visibility ? visibilityBadge(hit.visibility) : null,
       ),
     );

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.casefile.PartialDate;
 import org.amicus.cases.figure.FigurePayloads.FigureFilter;
@@ -15,10 +16,14 @@ import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.PageOf;
 import org.amicus.cases.shared.Visibility;
+import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.FieldError;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Figures the coalition reports from outside its own records, each with the organisation that
  * counted and the source. Read and changed under the same rules as cases and persons ({@link
- * Access}); every read and change is audited.
- *
- * <p>Not yet on the change feed: search-service accepts a fixed set of document types, and {@code
- * figure} is not one of them. {@link #readers} is what the document will carry once it is.
+ * Access}); every read and change is audited, and every change goes to the change feed as a {@link
+ * FigureSearchDocument}, in the same transaction.
  */
 @Service
 public class SourcedFigureService {
@@ -39,11 +42,13 @@ public class SourcedFigureService {
 
   private final SourcedFigures figures;
   private final AuditLog audit;
+  private final Outbox outbox;
   private final Clock clock = Clock.systemUTC();
 
-  SourcedFigureService(SourcedFigures figures, AuditLog audit) {
+  SourcedFigureService(SourcedFigures figures, AuditLog audit, Outbox outbox) {
     this.figures = figures;
     this.audit = audit;
+    this.outbox = outbox;
   }
 
   /** Also used by the demo loader, which marks what it creates. */
@@ -60,7 +65,7 @@ public class SourcedFigureService {
     f.createdAt = clock.instant();
     apply(f, request);
     figures.saveAndFlush(f);
-    audit.record(caller, "create", RECORD, String.valueOf(f.id));
+    changed(caller, f, "create");
     return view(caller, f);
   }
 
@@ -84,7 +89,7 @@ public class SourcedFigureService {
     Etag.require(ifMatch, f.version);
     apply(f, request);
     figures.saveAndFlush(f);
-    audit.record(caller, "update", RECORD, String.valueOf(id));
+    changed(caller, f, "update");
     return view(caller, f);
   }
 
@@ -94,7 +99,50 @@ public class SourcedFigureService {
     Etag.require(ifMatch, f.version);
     figures.delete(f);
     figures.flush();
+    outbox.delete(RECORD, String.valueOf(id));
     audit.record(caller, "delete", RECORD, String.valueOf(id));
+  }
+
+  /**
+   * Figures recorded before figures went to the change feed have no document there; they get one at
+   * start-up, so that search, which rebuilds from the snapshot, finds every figure.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  public void publishFiguresNotOnTheFeed() {
+    Set<String> published = outbox.recordIds(RECORD);
+    for (SourcedFigure f : figures.findAll(Sort.by("id"))) {
+      if (!published.contains(String.valueOf(f.id))) {
+        outbox.upsert(RECORD, String.valueOf(f.id), document(f));
+      }
+    }
+  }
+
+  private void changed(Caller caller, SourcedFigure f, String action) {
+    outbox.upsert(RECORD, String.valueOf(f.id), document(f));
+    audit.record(caller, action, RECORD, String.valueOf(f.id));
+  }
+
+  private static FigureSearchDocument document(SourcedFigure f) {
+    return new FigureSearchDocument(
+        f.id,
+        f.ownerOrg,
+        f.visibility.name(),
+        Access.readers(f.ownerOrg, f.visibility),
+        strip(f.value),
+        f.qualifier.name(),
+        strip(f.outOf),
+        f.unit.name(),
+        f.label,
+        f.country,
+        f.legalArticle,
+        f.refersFrom,
+        f.refersTo,
+        PartialDate.parse(f.refersFrom).year(),
+        f.countedBy,
+        f.sourceCitation,
+        f.sourceUrl,
+        f.demo);
   }
 
   private SourcedFigure readable(Caller caller, long id) {

@@ -5,8 +5,10 @@ import org.amicus.platform.web.ApiExceptionHandler;
 import org.amicus.platform.web.ApiProblem;
 import org.amicus.platform.web.CorrelationId;
 import org.amicus.platform.web.FieldError;
+import org.amicus.platform.web.ProblemMessages;
 import org.amicus.platform.web.ProblemTypes;
 import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +30,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CasesExceptionHandler {
+
+  private final ProblemMessages messages;
+
+  CasesExceptionHandler(ProblemMessages messages) {
+    this.messages = messages;
+  }
 
   /** Two writers passed the If-Match check at the same moment; the later one lost. */
   @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -57,8 +65,9 @@ class CasesExceptionHandler {
     return answer(problem);
   }
 
-  private static ResponseEntity<Object> answer(ApiProblem problem) {
+  private ResponseEntity<Object> answer(ApiProblem problem) {
     ProblemDetail body = problem.getBody();
+    messages.localise(body, LocaleContextHolder.getLocale());
     String correlationId = MDC.get(CorrelationId.MDC_KEY);
     if (correlationId != null) {
       body.setProperty("correlationId", correlationId);

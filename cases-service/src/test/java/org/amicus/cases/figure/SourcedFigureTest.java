@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.amicus.cases.CasesIntegrationTest;
+import org.amicus.platform.web.ProblemMessages;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A coalition member records a figure someone else counted, and reads it back with its source. */
 class SourcedFigureTest extends CasesIntegrationTest {
@@ -176,5 +180,53 @@ class SourcedFigureTest extends CasesIntegrationTest {
     List<String> fields = new ArrayList<>();
     body(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
     return fields;
+  }
+
+  private JsonNode refusal(String language, Map<String, Object> figure) throws Exception {
+    var request =
+        MockMvcRequestBuilders.post("/api/stats/sourced")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(figure));
+    if (language != null) {
+      request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+    }
+    MockHttpServletResponse response = call(ANNA, request);
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    return body(response);
+  }
+
+  @Test
+  void aRefusedFigureIsExplainedInTheCallersLanguageWithTheSameFieldsAndType() throws Exception {
+    assertThat(ProblemMessages.load().gaps()).as("every problem text in en, ru and kk").isEmpty();
+    Map<String, Object> bad = figure("COALITION");
+    bad.put("label", " ");
+    bad.put("country", "Kazakhstan");
+    bad.put("refersFrom", "2019/05");
+
+    JsonNode en = refusal(null, bad);
+    JsonNode ru = refusal("ru-RU,ru;q=0.9,en;q=0.5", bad);
+    JsonNode kk = refusal("kk", bad);
+
+    assertThat(en.get("detail").asText()).isEqualTo("The request has invalid fields");
+    assertThat(en.findValuesAsText("message")).contains("must not be blank");
+    for (JsonNode translated : List.of(ru, kk)) {
+      assertThat(translated.get("type")).isEqualTo(en.get("type"));
+      assertThat(translated.findValuesAsText("field"))
+          .containsExactlyInAnyOrderElementsOf(en.findValuesAsText("field"));
+    }
+    assertThat(ru.get("detail").asText()).isEqualTo("В запросе есть недопустимые поля");
+    assertThat(ru.findValuesAsText("message"))
+        .contains(
+            "не должно быть пустым",
+            "должно быть кодом ISO 3166 alpha-2, например KZ",
+            "должно быть в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД");
+    assertThat(kk.get("detail").asText()).isEqualTo("Сұрауда жарамсыз өрістер бар");
+    assertThat(kk.findValuesAsText("message"))
+        .contains(
+            "бос болмауы керек",
+            "ISO 3166 alpha-2 коды болуы керек, мысалы KZ",
+            "ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде болуы керек");
+    assertThat(refusal("de", bad).get("detail").asText()).isEqualTo(en.get("detail").asText());
   }
 }

@@ -44,12 +44,12 @@ import org.awaitility.Awaitility;
  * Issue 14's differential leak test: search may show a caller only what the owning service's API
  * lets that caller read, and must find everything it does.
  *
- * <p>Random records of every searchable kind (persons, cases, recommendations, submissions) with
- * random owners, visibility, co-signers and status are created through the gateway, each carrying a
- * unique random word. Then every caller (the demo users of every role, and a coordinator of each
- * organisation that has none in the demo realm) is compared on every record: the oracle is the
- * owning service's {@code GET /api/<kind>/{id}} with the caller's own token (200: may read; 403 or
- * 404: may not). Search, with the same token, must
+ * <p>Random records of every searchable kind (persons, cases, recommendations, submissions, sourced
+ * figures) with random owners, visibility, co-signers and status are created through the gateway,
+ * each carrying a unique random word. Then every caller (the demo users of every role, and a
+ * coordinator of each organisation that has none in the demo realm) is compared on every record:
+ * the oracle is the owning service's {@code GET /api/<kind>/{id}} with the caller's own token (200:
+ * may read; 403 or 404: may not). Search, with the same token, must
  *
  * <ol>
  *   <li>show in hits, highlights, suggestions and facet counts only records that the API returns to
@@ -67,6 +67,7 @@ class SearchMatchesApiTest {
   private static final int CASES = 90;
   private static final int RECOMMENDATIONS = 30;
   private static final int SUBMISSIONS = 100;
+  private static final int FIGURES = 30;
   private static final int MIN_PAIRS = 2_000;
   private static final List<String> ORGANISATIONS = List.of("odf", "fidu", "kisr");
   private static final List<String> VISIBILITIES = List.of("ORGANISATION", "COALITION", "PUBLIC");
@@ -135,6 +136,8 @@ class SearchMatchesApiTest {
 
   record SubmissionSpec(String author, List<String> coSigners, boolean submitted) {}
 
+  record FigureSpec(String author, String visibility) {}
+
   /**
    * @param words unique random words: one per record (two per person: name and pseudonym) and one
    *     for the whole run
@@ -144,13 +147,19 @@ class SearchMatchesApiTest {
       List<CaseSpec> cases,
       List<RecommendationSpec> recommendations,
       List<SubmissionSpec> submissions,
+      List<FigureSpec> figures,
       List<String> words) {
 
     @Override
     public String toString() {
       // jqwik prints the sample of a failed try: counts only, never the words
-      return "World[%d persons, %d cases, %d recommendations, %d submissions]"
-          .formatted(persons.size(), cases.size(), recommendations.size(), submissions.size());
+      return "World[%d persons, %d cases, %d recommendations, %d submissions, %d figures]"
+          .formatted(
+              persons.size(),
+              cases.size(),
+              recommendations.size(),
+              submissions.size(),
+              figures.size());
     }
   }
 
@@ -187,13 +196,14 @@ class SearchMatchesApiTest {
             .withCharRange('a', 'z')
             .ofLength(12)
             .list()
-            .ofSize(2 * PERSONS + CASES + RECOMMENDATIONS + SUBMISSIONS + 1)
+            .ofSize(2 * PERSONS + CASES + RECOMMENDATIONS + SUBMISSIONS + FIGURES + 1)
             .uniqueElements();
     return Combinators.combine(
             person.list().ofSize(PERSONS),
             aCase.list().ofSize(CASES),
             recommendation.list().ofSize(RECOMMENDATIONS),
             submission.list().ofSize(SUBMISSIONS),
+            Combinators.combine(author, visibility).as(FigureSpec::new).list().ofSize(FIGURES),
             words)
         .as(World::new);
   }
@@ -470,6 +480,26 @@ class SearchMatchesApiTest {
                 return new Made("submission", id, word, spec.author(), status);
               }));
 
+      made.addAll(
+          parallel(
+              jobs(world.figures(), false),
+              job -> {
+                FigureSpec spec = job.spec();
+                String word = job.word();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("value", job.index() + 1);
+                body.put("qualifier", "AT_LEAST");
+                body.put("label", "prisoners " + word + " " + runWord);
+                body.put("country", "KZ");
+                body.put("refersFrom", "2021");
+                body.put("countedBy", "Counted " + word);
+                body.put("sourceCitation", "Statement on " + word);
+                body.put("visibility", spec.visibility());
+                JsonNode figure =
+                    created(callers.get(spec.author()).post("/api/stats/sourced", body));
+                return new Made("figure", figure.get("id").asText(), word, spec.author(), null);
+              }));
+
       // a person's pseudonym is meant to be shown wherever the person is mentioned: only their name
       // word is theirs alone
       for (Made record : made) {
@@ -550,6 +580,7 @@ class SearchMatchesApiTest {
             case "person" -> "/api/persons/";
             case "recommendation" -> "/api/recommendations/";
             case "submission" -> "/api/submissions/";
+            case "figure" -> "/api/stats/sourced/";
             default -> throw new AssertionError("search returned an unknown kind " + type);
           };
       int status = callers.get(caller).get(path + id).status();

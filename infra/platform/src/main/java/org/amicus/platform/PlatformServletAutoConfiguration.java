@@ -6,11 +6,14 @@ import org.amicus.platform.security.CallerArgumentResolver;
 import org.amicus.platform.security.ServletSecurity;
 import org.amicus.platform.web.ApiExceptionHandler;
 import org.amicus.platform.web.CorrelationIdFilter;
+import org.amicus.platform.web.EnglishMessageInterpolator;
+import org.amicus.platform.web.ProblemMessages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,10 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /** What every servlet service gets by depending on the platform library. */
 @AutoConfiguration(
@@ -50,8 +56,31 @@ public class PlatformServletAutoConfiguration {
   }
 
   @Bean
-  ApiExceptionHandler apiExceptionHandler() {
-    return new ApiExceptionHandler();
+  ProblemMessages problemMessages() {
+    return ProblemMessages.load();
+  }
+
+  @Bean
+  ApiExceptionHandler apiExceptionHandler(ProblemMessages problemMessages) {
+    return new ApiExceptionHandler(problemMessages);
+  }
+
+  /**
+   * The caller's language from {@code Accept-Language}: English, Russian or Kazakh, else English.
+   */
+  @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+  LocaleResolver localeResolver() {
+    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+    resolver.setSupportedLocales(ProblemMessages.LANGUAGES);
+    resolver.setDefaultLocale(ProblemMessages.LANGUAGES.get(0));
+    return resolver;
+  }
+
+  @Bean
+  ValidationConfigurationCustomizer englishValidationMessages() {
+    return configuration ->
+        configuration.messageInterpolator(
+            new EnglishMessageInterpolator(configuration.getDefaultMessageInterpolator()));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +29,14 @@ import org.amicus.search.names.NameFolding;
  * <p>The fields read are the ones the sources publish, as their JSON Schemas state them (copies in
  * this module's test resources, see FeedContractTest): each type is read with a reader record of
  * search-service's own ({@link CaseFeedDocument}, {@link PersonFeedDocument}, {@link
- * RecommendationFeedDocument}, {@link SubmissionFeedDocument}); no Java type is shared with the
- * sources. The fields all types share ({@code readers}, {@code ownerOrg}, {@code visibility},
- * {@code country}, {@code year}) are read here.
+ * RecommendationFeedDocument}, {@link SubmissionFeedDocument}, {@link FigureFeedDocument}); no Java
+ * type is shared with the sources. The fields all types share ({@code readers}, {@code ownerOrg},
+ * {@code visibility}, {@code country}, {@code year}) are read here.
  */
 public final class IndexDocuments {
 
-  public static final Set<String> TYPES = Set.of("case", "person", "recommendation", "submission");
+  public static final Set<String> TYPES =
+      Set.of("case", "person", "recommendation", "submission", "figure");
 
   /** A grant: a role that reads content, in one organisation or in any ({@code *}). */
   private static final Pattern GRANT = Pattern.compile("(partner|coordinator)@[^@\\s]+");
@@ -89,7 +91,11 @@ public final class IndexDocuments {
         put(doc, "title", c.title());
         put(doc, "summary", c.summary());
         put(doc, "status", c.status());
-        putAll(doc, "articles", cited(c.articles(), text(d, "country")));
+        List<Map<String, String>> articles = cited(c.articles(), text(d, "country"));
+        putAll(doc, "articles", articles.stream().map(a -> a.get("article")).toList());
+        if (!articles.isEmpty()) {
+          doc.put("articleTitles", articles);
+        }
         putAll(doc, "violations", present(c.violations()));
         putAll(doc, "compliance", present(c.unCompliance()));
         // already reduced by cases-service to what the case's audience may see of each person
@@ -116,6 +122,15 @@ public final class IndexDocuments {
         put(doc, "implementation", r.implementation());
         putAll(doc, "themes", present(r.themes()));
         putAll(doc, "text", present(r.recommendingStates()));
+      }
+      case "figure" -> {
+        FigureFeedDocument f = read(d, FigureFeedDocument.class);
+        // the amount where a record shows its reference: "25 of 32", "99.8%"
+        put(doc, "reference", f.amount());
+        put(doc, "title", f.label());
+        put(doc, "summary", f.countedBy());
+        put(doc, "text", f.sourceCitation());
+        putAll(doc, "text", present(Arrays.asList(f.legalArticle(), f.period())));
       }
       case "submission" -> {
         SubmissionFeedDocument s = read(d, SubmissionFeedDocument.class);
@@ -197,19 +212,26 @@ public final class IndexDocuments {
   }
 
   /**
-   * The articles of a case as users cite them, e.g. "Art. 405 CC KZ", from the {@code {code,
-   * number, title}} objects cases-service publishes; an article without code or number is left out
-   * rather than indexed as a fragment.
+   * The articles of a case as users cite them, e.g. "Art. 405 CC KZ", each with its title, from the
+   * {@code {code, number, title}} objects cases-service publishes; an article without code or
+   * number is left out rather than indexed as a fragment. The titles are stored, not indexed: the
+   * article facet shows them on hover.
    */
-  private static List<String> cited(List<CaseFeedDocument.Article> articles, String country) {
-    List<String> cited = new ArrayList<>();
+  private static List<Map<String, String>> cited(
+      List<CaseFeedDocument.Article> articles, String country) {
+    List<Map<String, String>> cited = new ArrayList<>();
     String state = country == null ? "" : " " + country.toUpperCase(Locale.ROOT);
     for (CaseFeedDocument.Article article :
         articles == null ? List.<CaseFeedDocument.Article>of() : articles) {
       String code = article == null ? null : present(article.code());
       String number = article == null ? null : present(article.number());
       if (code != null && number != null) {
-        cited.add("Art. " + number + " " + code + state);
+        Map<String, String> citation = new LinkedHashMap<>();
+        citation.put("article", "Art. " + number + " " + code + state);
+        if (present(article.title()) != null) {
+          citation.put("title", article.title());
+        }
+        cited.add(citation);
       }
     }
     return cited;

@@ -26,15 +26,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The search index: a generation of a physical index ({@code amicus-search-<timestamp>}) behind the
- * alias every reader and writer uses. One index holds all four record types, so one query with one
+ * alias every reader and writer uses. One index holds every record type, so one query with one
  * access filter, one set of facets and one {@code search_after} sort covers them all; a rebuild
  * fills a new generation and moves the alias in one atomic step.
  *
  * <p>The mapping carries a version ({@code _meta.version} in search-index.json), raised whenever
- * existing records need fields they do not have (version 2: {@code readers}). A generation of an
- * older version gets the new fields added in place, so writes go on, and is reported {@link
- * #outdated()}; its records lack the new fields until a rebuild fills a new generation from the
- * sources' snapshots. Until then, a record without {@code readers} is found by nobody.
+ * existing records need fields they do not have (version 2: {@code readers}; version 4: the titles
+ * of a case's articles). A generation of an older version gets the new fields added in place, so
+ * writes go on, and is reported {@link #outdated()}; its records lack the new fields until a
+ * rebuild fills a new generation from the sources' snapshots. Until then, a record without {@code
+ * readers} is found by nobody.
  *
  * <p>Each generation has a twin, {@code <generation>-names} behind {@code <alias>-names}: every
  * person's name forms and readers for the name matcher, which only the internal names call reads.

@@ -6,13 +6,14 @@ import java.util.Map;
 /** The facets search offers: their API names and the index fields behind them. */
 public final class Facets {
 
+  public static final String ARTICLE = "article";
   public static final Map<String, String> FIELDS;
 
   static {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("type", "type");
     fields.put("country", "country");
-    fields.put("article", "articles");
+    fields.put(ARTICLE, "articles");
     fields.put("theme", "themes");
     fields.put("violation", "violations");
     fields.put("status", "status");

@@ -28,5 +28,13 @@ public record SearchPage(
       Double score,
       Map<String, List<String>> highlights) {}
 
-  public record FacetCount(String value, long count) {}
+  /**
+   * @param title what the value stands for, shown on hover: the title of an article
+   */
+  public record FacetCount(String value, long count, String title) {
+
+    public FacetCount(String value, long count) {
+      this(value, count, null);
+    }
+  }
 }

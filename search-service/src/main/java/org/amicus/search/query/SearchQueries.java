@@ -6,10 +6,12 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchQueries {
 
+  private static final String TITLE = "title";
+  private static final String ARTICLE_TITLES = "articleTitles";
   private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
   private static final List<String> TEXT_FIELDS =
       List.of("title^3", "reference^3", "names^2", "summary", "text");
@@ -68,7 +72,15 @@ public class SearchQueries {
     Map<String, Aggregation> aggregations = new LinkedHashMap<>();
     Facets.FIELDS.forEach(
         (name, field) ->
-            aggregations.put(name, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
+            aggregations.put(
+                name,
+                Aggregation.of(
+                    a -> {
+                      var terms = a.terms(t -> t.field(field).size(50));
+                      return name.equals(Facets.ARTICLE)
+                          ? terms.aggregations(TITLE, articleTitle())
+                          : terms;
+                    })));
     SearchResponse<ObjectNode> response =
         client.search(
             s -> {
@@ -296,6 +308,36 @@ public class SearchQueries {
         hit.highlight());
   }
 
+  /**
+   * One record per article bucket, with the titles of its articles: any record charging the article
+   * holds its title, which is the country's vocabulary and the same on every record.
+   */
+  private static Aggregation articleTitle() {
+    return Aggregation.of(
+        a -> a.topHits(h -> h.size(1).source(s -> s.filter(f -> f.includes(ARTICLE_TITLES)))));
+  }
+
+  private static String titleOf(StringTermsBucket bucket) {
+    Aggregate top = bucket.aggregations().get(TITLE);
+    if (top == null || !top.isTopHits()) {
+      return null;
+    }
+    for (Hit<JsonData> hit : top.topHits().hits().hits()) {
+      JsonNode source = hit.source() == null ? null : hit.source().to(JsonNode.class);
+      for (JsonNode citation : source == null ? List.<JsonNode>of() : iterable(source)) {
+        if (bucket.key().stringValue().equals(citation.path("article").asText())
+            && citation.hasNonNull("title")) {
+          return citation.get("title").asText();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Iterable<JsonNode> iterable(JsonNode source) {
+    return source.path(ARTICLE_TITLES);
+  }
+
   private static Map<String, List<SearchPage.FacetCount>> facets(Map<String, Aggregate> aggs) {
     Map<String, List<SearchPage.FacetCount>> facets = new LinkedHashMap<>();
     for (String name : Facets.FIELDS.keySet()) {
@@ -307,7 +349,10 @@ public class SearchQueries {
             .buckets()
             .array()
             .forEach(
-                b -> counts.add(new SearchPage.FacetCount(b.key().stringValue(), b.docCount())));
+                b ->
+                    counts.add(
+                        new SearchPage.FacetCount(
+                            b.key().stringValue(), b.docCount(), titleOf(b))));
       } else if (aggregate != null && aggregate.isLterms()) {
         aggregate
             .lterms()

@@ -34,7 +34,8 @@ class FeedContractTest {
     "case.json, case-search-document.v1.schema.json",
     "person.json, person-search-document.v1.schema.json",
     "recommendation.json, recommendation-search-document.v1.schema.json",
-    "submission.json, submission-search-document.v1.schema.json"
+    "submission.json, submission-search-document.v1.schema.json",
+    "figure.json, figure-search-document.v1.schema.json"
   })
   void theSamplesSearchIsTestedWithAreWhatTheProducersPromise(String sample, String schema)
       throws IOException {
@@ -53,7 +54,8 @@ class FeedContractTest {
     "cases-service, case-search-document.v1.schema.json",
     "cases-service, person-search-document.v1.schema.json",
     "cases-service, recommendation-search-document.v1.schema.json",
-    "workflow-service, submission-search-document.v1.schema.json"
+    "workflow-service, submission-search-document.v1.schema.json",
+    "cases-service, figure-search-document.v1.schema.json"
   })
   void theCopyOfEachSchemaIsTheProducers(String producer, String schema) throws IOException {
     // Maven runs the tests in the module's directory; the producers are its siblings

@@ -34,6 +34,8 @@ class IndexDocumentsTest {
     assertThat(doc.get("compliance")).asList().containsExactly("IGNORED");
     // as users cite them, never the bare code every Kazakh article shares
     assertThat(doc.get("articles")).asList().containsExactly("Art. 405 CC KZ", "Art. 174 CC KZ");
+    // each with its title, stored for the facet to show on hover
+    assertThat(doc.get("articleTitles").toString()).contains("article=Art. 405 CC KZ, title=");
     assertThat(doc).containsEntry("ownerOrg", "odf").containsEntry("country", "KZ");
   }
 
@@ -49,6 +51,20 @@ class IndexDocumentsTest {
     // themes are a facet of their own: the article facet carries articles only
     assertThat(doc.get("themes")).asList().containsExactly("LAWYERS");
     assertThat(doc).doesNotContainKey("articles");
+  }
+
+  @Test
+  void aSourcedFigureIsFoundByItsLabelAndSourceWithTheReadersItCameWith() throws Exception {
+    Map<String, Object> doc = project("figure", sample("figure.json"));
+
+    assertThat(doc).containsEntry("type", "figure").containsEntry("key", "figure:7");
+    assertThat(doc).containsEntry("title", "UN opinions on Kazakhstan ignored");
+    assertThat(doc).containsEntry("reference", "25 of 32");
+    assertThat(doc).containsEntry("summary", "Open Dialogue Foundation");
+    assertThat(doc.get("text").toString()).contains("Joint statement on the third UPR");
+    assertThat(doc).containsEntry("country", "KZ").containsEntry("year", 2019);
+    assertThat(doc.get("readers")).asList().containsExactly("partner@*", "coordinator@*");
+    assertThat(doc).doesNotContainKey("names");
   }
 
   @Test

@@ -165,7 +165,40 @@ class SearchQueriesTest {
                   "visibility", "PUBLIC",
                   "readers", TestElasticsearch.readers("odf", "PUBLIC"))));
     }
+    changes.add(upsert(seq++, "figure", "f1", figure("kisr", "COALITION", "UN opinions ignored")));
+    changes.add(
+        upsert(seq++, "figure", "f2", figure("fidu", "ORGANISATION", "Opinions still unanswered")));
     assertThat(es.apply("cases", changes)).isEmpty();
+  }
+
+  private static Map<String, Object> figure(String owner, String visibility, String label) {
+    return TestElasticsearch.doc(
+        "value",
+        25,
+        "qualifier",
+        "AT_LEAST",
+        "outOf",
+        32,
+        "unit",
+        "COUNT",
+        "label",
+        label,
+        "country",
+        "KZ",
+        "refersFrom",
+        "2018-10",
+        "year",
+        2018,
+        "countedBy",
+        "Penal Reform International",
+        "sourceCitation",
+        "Joint statement, Brussels, October 2019",
+        "ownerOrg",
+        owner,
+        "visibility",
+        visibility,
+        "readers",
+        TestElasticsearch.readers(owner, visibility));
   }
 
   @AfterAll
@@ -250,6 +283,35 @@ class SearchQueriesTest {
   }
 
   @Test
+  void aSourcedFigureIsFoundByItsLabelAndSourceUnderItsOwnersRules() throws IOException {
+    SearchPage byLabel = search("opinions ignored");
+    assertThat(ids(byLabel)).containsExactly("figure:f1");
+    SearchPage.Hit hit = byLabel.hits().get(0);
+    assertThat(hit.title()).isEqualTo("UN opinions ignored");
+    assertThat(hit.reference()).isEqualTo("25 of 32");
+    assertThat(hit.year()).isEqualTo(2018);
+    assertThat(ids(search("Penal Reform"))).containsExactly("figure:f1");
+    assertThat(search("").facets().get("type")).contains(new SearchPage.FacetCount("figure", 1));
+    // fidu's own figure: another organisation's staff never find it, its owners do
+    assertThat(ids(search("unanswered"))).isEmpty();
+    assertThat(
+            ids(
+                es.queries.search(
+                    partner("fidu"),
+                    new SearchRequest(
+                        "unanswered", Map.of(), SearchRequest.Sort.RELEVANCE, 20, null))))
+        .containsExactly("figure:f2");
+  }
+
+  @Test
+  void theArticleFacetCitesEachArticleWithItsTitle() throws IOException {
+    assertThat(search("").facets().get("article"))
+        .contains(
+            new SearchPage.FacetCount("Art. 174 CC KZ", 1, "Inciting social discord"),
+            new SearchPage.FacetCount("Art. 400 CC KZ", 1, "Mass unrest"));
+  }
+
+  @Test
   void searchAfterPagesThroughEverythingOnce() throws IOException {
     Set<String> seen = new HashSet<>();
     List<Object> after = null;
@@ -265,7 +327,7 @@ class SearchQueriesTest {
       pages++;
     } while (after != null && pages < 20);
 
-    assertThat(seen).hasSize(32);
+    assertThat(seen).hasSize(33);
   }
 
   @Test

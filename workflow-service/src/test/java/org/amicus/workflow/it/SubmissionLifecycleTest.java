@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.amicus.platform.changefeed.Outbox;
+import org.amicus.platform.web.ProblemMessages;
 import org.amicus.workflow.submission.SubmissionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,32 @@ class SubmissionLifecycleTest extends SubmissionApiTest {
     bad.put("language", "en");
     JsonNode rules = call(post("/api/submissions"), anna(), bad, 400);
     assertThat(rules.findValuesAsText("field")).contains("target", "coSigners[0].organisation");
+  }
+
+  @Test
+  void aRefusalIsExplainedInTheCallersLanguageWithTheSameFieldsAndType() throws Exception {
+    assertThat(ProblemMessages.load().gaps()).as("every problem text in en, ru and kk").isEmpty();
+    Map<String, Object> bad = draft("UPR_INDIVIDUAL", null, List.of(), "x");
+    bad.put("language", "English");
+    bad.put("title", " ");
+
+    JsonNode en = call(post("/api/submissions"), anna(), bad, 400);
+    JsonNode ru = call(post("/api/submissions").header("Accept-Language", "ru"), anna(), bad, 400);
+    JsonNode kk =
+        call(post("/api/submissions").header("Accept-Language", "kk-KZ"), anna(), bad, 400);
+
+    assertThat(en.findValuesAsText("message")).contains("must be an ISO 639 language code");
+    for (JsonNode translated : List.of(ru, kk)) {
+      assertThat(translated.get("type")).isEqualTo(en.get("type"));
+      assertThat(translated.findValuesAsText("field"))
+          .containsExactlyInAnyOrderElementsOf(en.findValuesAsText("field"));
+    }
+    assertThat(ru.get("title").asText()).isEqualTo("Неверный запрос");
+    assertThat(ru.findValuesAsText("message"))
+        .contains("должно быть кодом языка ISO 639", "не должно быть пустым");
+    assertThat(kk.get("title").asText()).isEqualTo("Қате сұрау");
+    assertThat(kk.findValuesAsText("message"))
+        .contains("ISO 639 тіл коды болуы керек", "бос болмауы керек");
   }
 
   @Test

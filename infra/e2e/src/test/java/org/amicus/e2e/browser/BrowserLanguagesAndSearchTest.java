@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.amicus.e2e.Platform;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +22,9 @@ import org.openqa.selenium.Keys;
  * What a user trips over in the web UI, in headless Chromium through the gateway: the interface in
  * Kazakh and back, each language's plural forms in a count label, the language remembered per user,
  * the search suggestions closing on Enter, Escape and a click elsewhere with one entry per person,
- * and the submission editor's sticky word counter leaving the first section's label in sight.
+ * the article facet citing articles with their titles on hover next to the sourced figures as a
+ * kind of record, and the submission editor's sticky word counter leaving the first section's label
+ * in sight.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +56,15 @@ class BrowserLanguagesAndSearchTest {
     chrome.type(SECTION_TEXT, String.join(" ", Collections.nCopies(words, "word")));
     chrome.waitForText(SECTION_WORDS, label);
     assertThat(chrome.text(SECTION_WORDS)).isEqualTo(label);
+  }
+
+  /** Until the index has caught up with the change feed, which search follows. */
+  private static void eventually(ThrowingRunnable check) {
+    await()
+        .atMost(EVENTUALLY)
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .untilAsserted(check);
   }
 
   private void switchTo(String language, String casesInNav) {
@@ -136,15 +148,11 @@ class BrowserLanguagesAndSearchTest {
 
     chrome.open("/search");
     // The person reaches the index through the change feed; type again until she is suggested.
-    await()
-        .atMost(EVENTUALLY)
-        .pollInterval(Duration.ofSeconds(2))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              chrome.type("#search-q", prefix);
-              chrome.patiently(Duration.ofSeconds(3)).until(driver -> chrome.shows(entry));
-            });
+    eventually(
+        () -> {
+          chrome.type("#search-q", prefix);
+          chrome.patiently(Duration.ofSeconds(3)).until(driver -> chrome.shows(entry));
+        });
     assertThat(chrome.all(entry)).as("one entry for the person, not one per spelling").hasSize(1);
     assertThat(chrome.text(entry)).contains(surname);
     List<Object> records =
@@ -175,6 +183,26 @@ class BrowserLanguagesAndSearchTest {
 
   @Test
   @Order(6)
+  void theArticleFacetCitesEachArticleWithItsTitleOnHoverAndFiguresAreAKind() {
+    String article = "#facets [data-facet='article'] label[title]";
+    // the demo's cases and figures reach the index through the change feed
+    eventually(
+        () -> {
+          chrome.open("/search");
+          // everything the caller may read, not the previous test's words
+          chrome.type("#search-q", "");
+          chrome.click("#search-go");
+          chrome.waitFor("#search-total[data-q='']");
+          chrome.patiently(Duration.ofSeconds(10)).until(driver -> chrome.shows(article));
+          assertThat(chrome.text("#facets [data-facet='type']")).contains("Sourced figure");
+        });
+    assertThat(chrome.find(article).getText()).matches("Art\\. \\S+ \\S+ [A-Z]{2} \\d+");
+    assertThat(chrome.find(article).getAttribute("title")).as("the article's title").isNotBlank();
+    chrome.screenshot("24-facets");
+  }
+
+  @Test
+  @Order(7)
   void theWordCounterLeavesTheFirstSectionsLabelInSight() {
     chrome.open("/submissions/new");
     chrome.type("[data-field='sections[0].heading']", "Freedom of peaceful assembly");

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.encryption.SealedColumn;
@@ -160,6 +162,19 @@ public class Outbox {
       }
     }
     return written;
+  }
+
+  /**
+   * The ids of the records of {@code type} the feed has ever carried, for an owner that starts
+   * publishing a type to find its records that predate it.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> recordIds(String type) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select distinct record_id from change_outbox where record_type = ?",
+            String.class,
+            type));
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final ProblemMessages messages;
+
+  public ApiExceptionHandler(ProblemMessages messages) {
+    this.messages = messages;
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -151,10 +158,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(), request);
   }
 
-  private static void decorate(ProblemDetail problem) {
+  private void decorate(ProblemDetail problem) {
     if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
       problem.setType(ProblemTypes.of(HttpStatus.valueOf(problem.getStatus())));
     }
+    messages.localise(problem, LocaleContextHolder.getLocale());
     String correlationId = MDC.get(CorrelationId.MDC_KEY);
     if (correlationId != null) {
       problem.setProperty("correlationId", correlationId);

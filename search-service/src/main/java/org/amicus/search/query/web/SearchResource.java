@@ -63,7 +63,8 @@ class SearchResource {
     }
     for (String type : filters.getOrDefault("type", List.of())) {
       if (!IndexDocuments.TYPES.contains(type)) {
-        errors.add(new FieldError("type", "one of case, person, recommendation, submission"));
+        errors.add(
+            new FieldError("type", "one of case, person, recommendation, submission, figure"));
       }
     }
     for (String year : filters.getOrDefault("year", List.of())) {
