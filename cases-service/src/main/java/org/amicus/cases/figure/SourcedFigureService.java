@@ -14,6 +14,7 @@ import org.amicus.cases.figure.FigurePayloads.FigureView;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Records;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * figure} is not one of them. {@link #readers} is what the document will carry once it is.
  */
 @Service
-public class SourcedFigureService {
+public class SourcedFigureService
+    implements Records<FigureRequest, FigureView, FigureFilter, FigureView> {
 
   static final String RECORD = "figure";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -44,6 +46,12 @@ public class SourcedFigureService {
   SourcedFigureService(SourcedFigures figures, AuditLog audit) {
     this.figures = figures;
     this.audit = audit;
+  }
+
+  @Override
+  @Transactional
+  public FigureView create(Caller caller, FigureRequest request) {
+    return create(caller, request, false);
   }
 
   /** Also used by the demo loader, which marks what it creates. */

@@ -14,6 +14,7 @@ import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.Ids;
 import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Records;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Persons: create, read, change, consent; every call audited, every change in the outbox. */
 @Service
-public class PersonService {
+public class PersonService implements Records<PersonRequest, PersonView, PersonFilter, PersonView> {
 
   static final String RECORD = "person";
 
