@@ -5,17 +5,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.CsvImport.Line;
 import org.amicus.cases.shared.CsvImport.RowError;
-import org.amicus.cases.shared.CsvRecords;
 import org.amicus.cases.shared.CsvTransfer;
 import org.amicus.cases.shared.CsvTransfers;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
-import org.springframework.data.domain.Sort;
+import org.amicus.platform.web.FieldError;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cases as CSV: an export of any filtered list, and an import that checks every row first (also the
@@ -23,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and decisions are not part of the CSV.
  */
 @Service
-public class CaseCsv implements CsvRecords<CaseFilter> {
+public class CaseCsv extends CsvTransfer<CaseFilter, CaseFile, CaseRequest> {
 
   /** The columns an import needs; multi-valued cells separate values with {@code ;}. */
   static final List<String> COLUMNS =
@@ -43,26 +42,20 @@ public class CaseCsv implements CsvRecords<CaseFilter> {
 
   private final CaseFiles cases;
   private final CaseService service;
-  private final CsvTransfer<CaseRequest> transfer;
 
   CaseCsv(CaseFiles cases, CaseService service, CsvTransfers transfers) {
+    super(new Format(CaseService.RECORD, "cases", EXPORT_ONLY, COLUMNS), transfers);
     this.cases = cases;
     this.service = service;
-    this.transfer =
-        transfers.of(new CsvTransfer.Format(CaseService.RECORD, "cases", EXPORT_ONLY, COLUMNS));
   }
 
   @Override
-  @Transactional
-  public String export(Caller caller, CaseFilter filter, Sort sort) {
-    return transfer.export(
-        caller,
-        sort,
-        page -> cases.findAll(CaseQueries.visibleTo(caller, filter), page),
-        CaseCsv::row);
+  protected Page<CaseFile> find(Caller caller, CaseFilter filter, Pageable page) {
+    return cases.findAll(CaseQueries.visibleTo(caller, filter), page);
   }
 
-  private static List<String> row(CaseFile c) {
+  @Override
+  protected List<String> row(Caller caller, CaseFile c) {
     return List.of(
         String.valueOf(c.id),
         c.reference,
@@ -79,18 +72,17 @@ public class CaseCsv implements CsvRecords<CaseFilter> {
   }
 
   @Override
-  @Transactional
-  public ImportReport importCsv(Caller caller, String csv, boolean dryRun) {
-    return transfer.importCsv(
-        caller,
-        csv,
-        dryRun,
-        CaseCsv::request,
-        request -> service.check(caller, request),
-        request -> service.create(caller, request));
+  protected List<FieldError> check(Caller caller, CaseRequest request) {
+    return service.check(caller, request);
   }
 
-  private static CaseRequest request(Line line, List<RowError> errors) {
+  @Override
+  protected void create(Caller caller, CaseRequest request) {
+    service.create(caller, request);
+  }
+
+  @Override
+  protected CaseRequest read(Line line, List<RowError> errors) {
     return new CaseRequest(
         line.get("title"),
         line.text("summary"),

@@ -4,24 +4,23 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.amicus.cases.figure.FigurePayloads.FigureFilter;
 import org.amicus.cases.figure.FigurePayloads.FigureRequest;
-import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.CsvImport.Line;
 import org.amicus.cases.shared.CsvImport.RowError;
-import org.amicus.cases.shared.CsvRecords;
 import org.amicus.cases.shared.CsvTransfer;
 import org.amicus.cases.shared.CsvTransfers;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
-import org.springframework.data.domain.Sort;
+import org.amicus.platform.web.FieldError;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sourced figures as CSV, as persons and cases: an export of what the caller may read, and an
  * import that checks every row first and then creates all of them in one transaction or none.
  */
 @Service
-public class SourcedFigureCsv implements CsvRecords<FigureFilter> {
+public class SourcedFigureCsv extends CsvTransfer<FigureFilter, SourcedFigure, FigureRequest> {
 
   /** The columns an import needs, in the order an export writes them. */
   static final List<String> COLUMNS =
@@ -45,27 +44,20 @@ public class SourcedFigureCsv implements CsvRecords<FigureFilter> {
 
   private final SourcedFigures figures;
   private final SourcedFigureService service;
-  private final CsvTransfer<FigureRequest> transfer;
 
   SourcedFigureCsv(SourcedFigures figures, SourcedFigureService service, CsvTransfers transfers) {
+    super(new Format(SourcedFigureService.RECORD, "figures", EXPORT_ONLY, COLUMNS), transfers);
     this.figures = figures;
     this.service = service;
-    this.transfer =
-        transfers.of(
-            new CsvTransfer.Format(SourcedFigureService.RECORD, "figures", EXPORT_ONLY, COLUMNS));
   }
 
   @Override
-  @Transactional
-  public String export(Caller caller, FigureFilter filter, Sort sort) {
-    return transfer.export(
-        caller,
-        sort,
-        page -> figures.findAll(SourcedFigureService.spec(caller, filter), page),
-        SourcedFigureCsv::row);
+  protected Page<SourcedFigure> find(Caller caller, FigureFilter filter, Pageable page) {
+    return figures.findAll(SourcedFigureService.spec(caller, filter), page);
   }
 
-  private static List<String> row(SourcedFigure f) {
+  @Override
+  protected List<String> row(Caller caller, SourcedFigure f) {
     return List.of(
         String.valueOf(f.id),
         f.ownerOrg,
@@ -85,18 +77,17 @@ public class SourcedFigureCsv implements CsvRecords<FigureFilter> {
   }
 
   @Override
-  @Transactional
-  public ImportReport importCsv(Caller caller, String csv, boolean dryRun) {
-    return transfer.importCsv(
-        caller,
-        csv,
-        dryRun,
-        SourcedFigureCsv::request,
-        SourcedFigureService::problems,
-        request -> service.create(caller, request, false));
+  protected List<FieldError> check(Caller caller, FigureRequest request) {
+    return SourcedFigureService.problems(request);
   }
 
-  private static FigureRequest request(Line line, List<RowError> errors) {
+  @Override
+  protected void create(Caller caller, FigureRequest request) {
+    service.create(caller, request, false);
+  }
+
+  @Override
+  protected FigureRequest read(Line line, List<RowError> errors) {
     return new FigureRequest(
         decimal(line, "value", errors),
         line.enumeration("qualifier", Qualifier.class, errors),

@@ -2,24 +2,22 @@ package org.amicus.cases.person;
 
 import java.util.List;
 import org.amicus.cases.shared.Access;
-import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.CsvImport.Line;
 import org.amicus.cases.shared.CsvImport.RowError;
-import org.amicus.cases.shared.CsvRecords;
 import org.amicus.cases.shared.CsvTransfer;
 import org.amicus.cases.shared.CsvTransfers;
 import org.amicus.cases.shared.Visibility;
 import org.amicus.platform.security.Caller;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Persons as CSV: an export of any filtered list, and an import that checks every row first and
  * then creates all of them in one transaction or none.
  */
 @Service
-public class PersonCsv implements CsvRecords<PersonFilter> {
+public class PersonCsv extends CsvTransfer<PersonFilter, Person, PersonRequest> {
 
   /** The columns an import needs; multi-valued cells separate values with {@code ;}. */
   static final List<String> COLUMNS =
@@ -39,27 +37,21 @@ public class PersonCsv implements CsvRecords<PersonFilter> {
 
   private final Persons persons;
   private final PersonService service;
-  private final CsvTransfer<PersonRequest> transfer;
 
   PersonCsv(Persons persons, PersonService service, CsvTransfers transfers) {
+    super(new Format(PersonService.RECORD, "persons", EXPORT_ONLY, COLUMNS), transfers);
     this.persons = persons;
     this.service = service;
-    this.transfer =
-        transfers.of(new CsvTransfer.Format(PersonService.RECORD, "persons", EXPORT_ONLY, COLUMNS));
   }
 
   /** Contact data only for the caller's own organisation's persons, as the API shows them. */
   @Override
-  @Transactional
-  public String export(Caller caller, PersonFilter filter, Sort sort) {
-    return transfer.export(
-        caller,
-        sort,
-        page -> persons.findAll(PersonService.spec(caller, filter), page),
-        p -> row(caller, p));
+  protected Page<Person> find(Caller caller, PersonFilter filter, Pageable page) {
+    return persons.findAll(PersonService.spec(caller, filter), page);
   }
 
-  private static List<String> row(Caller caller, Person p) {
+  @Override
+  protected List<String> row(Caller caller, Person p) {
     return List.of(
         String.valueOf(p.id),
         p.ownerOrg,
@@ -75,18 +67,12 @@ public class PersonCsv implements CsvRecords<PersonFilter> {
   }
 
   @Override
-  @Transactional
-  public ImportReport importCsv(Caller caller, String csv, boolean dryRun) {
-    return transfer.importCsv(
-        caller,
-        csv,
-        dryRun,
-        PersonCsv::request,
-        request -> List.of(),
-        request -> service.create(caller, request));
+  protected void create(Caller caller, PersonRequest request) {
+    service.create(caller, request);
   }
 
-  private static PersonRequest request(Line line, List<RowError> errors) {
+  @Override
+  protected PersonRequest read(Line line, List<RowError> errors) {
     return new PersonRequest(
         line.get("originalName"),
         line.list("spellings"),

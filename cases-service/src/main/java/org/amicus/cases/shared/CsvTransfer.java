@@ -1,12 +1,8 @@
 package org.amicus.cases.shared;
 
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import org.amicus.cases.audit.AuditLog;
 import org.amicus.cases.shared.CsvImport.ImportReport;
 import org.amicus.cases.shared.CsvImport.Line;
 import org.amicus.cases.shared.CsvImport.RowError;
@@ -17,25 +13,22 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The CSV of one kind of record, both ways: an export of a filtered list, and an import that checks
  * every row first (with {@link CsvImport}), answers a dry run with the report, and otherwise
- * creates all rows or none. What differs between kinds (the columns, how a row reads and what it
- * checks) is given; the rest is here once. Made by {@link CsvTransfers}.
+ * creates all rows or none. A subclass says what differs between kinds (the columns, how a record
+ * is found and written, how a row reads, what creating it checks); the rest is here once.
  *
+ * @param <F> the filters of the list an export writes
+ * @param <E> the record an export reads
  * @param <R> the request a row states, the same a client would send to create one record
  */
-public final class CsvTransfer<R> {
+public abstract class CsvTransfer<F, E, R> implements CsvRecords<F> {
 
   /** An export holds at most this many rows; a larger list must be filtered first. */
   public static final int MAX_EXPORT = 10_000;
-
-  /** Reads one line into a request, adding what it refuses (by column) to {@code errors}. */
-  @FunctionalInterface
-  public interface RowReader<R> {
-    R read(Line line, List<RowError> errors);
-  }
 
   /**
    * How one kind of record reads and writes as CSV.
@@ -49,24 +42,38 @@ public final class CsvTransfer<R> {
       String record, String plural, List<String> exportOnly, List<String> columns) {}
 
   private final Format format;
-  private final Validator validator;
-  private final AuditLog audit;
+  private final CsvTransfers shared;
 
-  CsvTransfer(Format format, Validator validator, AuditLog audit) {
+  protected CsvTransfer(Format format, CsvTransfers shared) {
     this.format = format;
-    this.validator = validator;
-    this.audit = audit;
+    this.shared = shared;
   }
 
+  /** One page of the records the caller may read that match the filter. */
+  protected abstract Page<E> find(Caller caller, F filter, Pageable page);
+
+  /** The cells of one record, in the order of the export's header. */
+  protected abstract List<String> row(Caller caller, E record);
+
+  /** Reads one line into a request, adding what it refuses (by column) to {@code errors}. */
+  protected abstract R read(Line line, List<RowError> errors);
+
+  /** What creating the request would refuse beyond bean validation; nothing unless overridden. */
+  protected List<FieldError> check(Caller caller, R request) {
+    return List.of();
+  }
+
+  protected abstract void create(Caller caller, R request);
+
   /**
-   * The header and one row a record of the list {@code find} reads ({@code row} gives the cells in
-   * the header's order), audited as an export; 400 naming {@code filter} when the list is longer
-   * than an export holds.
+   * The header and one row a record of the filtered list, audited as an export; 400 naming {@code
+   * filter} when the list is longer than an export holds.
    */
-  public <E> String export(
-      Caller caller, Sort sort, Function<Pageable, Page<E>> find, Function<E, List<String>> row) {
+  @Override
+  @Transactional
+  public String export(Caller caller, F filter, Sort sort) {
     Access.requireContentRole(caller);
-    Page<E> page = find.apply(PageRequest.of(0, MAX_EXPORT, sort));
+    Page<E> page = find(caller, filter, PageRequest.of(0, MAX_EXPORT, sort));
     if (page.getTotalElements() > MAX_EXPORT) {
       throw ApiProblem.invalid(
           "filter",
@@ -77,28 +84,23 @@ public final class CsvTransfer<R> {
               + "; export at most "
               + MAX_EXPORT);
     }
-    audit.record(caller, "export", format.record(), "*");
+    shared.audit().record(caller, "export", format.record(), "*");
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(format.exportOnly());
     header.addAll(format.columns());
     rows.add(header);
-    page.forEach(record -> rows.add(row.apply(record)));
+    page.forEach(record -> rows.add(row(caller, record)));
     return Csv.write(rows);
   }
 
   /**
-   * Reads every row, checks it with bean validation and then with {@code check} (what creating it
-   * would refuse beyond that), and reports: a dry run writes nothing; otherwise any refused row
-   * refuses the file with 400, or {@code create} makes every row. Only a caller who records content
-   * for an organisation imports.
+   * Reads every row, checks it with bean validation and then with {@link #check}, and reports: a
+   * dry run writes nothing; otherwise any refused row refuses the file with 400, or every row is
+   * created. Only a caller who records content for an organisation imports.
    */
-  public ImportReport importCsv(
-      Caller caller,
-      String csv,
-      boolean dryRun,
-      RowReader<R> reader,
-      Function<R, List<FieldError>> check,
-      Consumer<R> create) {
+  @Override
+  @Transactional
+  public ImportReport importCsv(Caller caller, String csv, boolean dryRun) {
     Access.requireContentRole(caller);
     Access.organisationOf(caller);
     List<RowError> errors = new ArrayList<>();
@@ -107,10 +109,10 @@ public final class CsvTransfer<R> {
     List<R> valid = new ArrayList<>();
     for (Line line : lines) {
       int before = errors.size();
-      R request = reader.read(line, errors);
-      CsvImport.validate(validator, request, line, errors, before);
+      R request = read(line, errors);
+      CsvImport.validate(shared.validator(), request, line, errors, before);
       if (errors.size() == before) {
-        for (FieldError e : check.apply(request)) {
+        for (FieldError e : check(caller, request)) {
           errors.add(new RowError(line.number(), e.field(), e.message()));
         }
       }
@@ -126,7 +128,7 @@ public final class CsvTransfer<R> {
     if (!errors.isEmpty()) {
       throw CsvImport.problem(errors);
     }
-    valid.forEach(create);
+    valid.forEach(request -> create(caller, request));
     return new ImportReport(false, rows, valid.size(), valid.size(), List.of());
   }
 }

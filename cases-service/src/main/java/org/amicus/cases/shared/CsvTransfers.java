@@ -2,10 +2,9 @@ package org.amicus.cases.shared;
 
 import jakarta.validation.Validator;
 import org.amicus.cases.audit.AuditLog;
-import org.amicus.cases.shared.CsvTransfer.Format;
 import org.springframework.stereotype.Component;
 
-/** Makes the CSV transfer of each kind of record, with the validator and audit log they share. */
+/** What every {@link CsvTransfer} uses the same way: bean validation and the audit log. */
 @Component
 public class CsvTransfers {
 
@@ -17,7 +16,11 @@ public class CsvTransfers {
     this.audit = audit;
   }
 
-  public <R> CsvTransfer<R> of(Format format) {
-    return new CsvTransfer<>(format, validator, audit);
+  Validator validator() {
+    return validator;
+  }
+
+  AuditLog audit() {
+    return audit;
   }
 }
