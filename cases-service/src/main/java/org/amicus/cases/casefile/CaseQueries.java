@@ -1,11 +1,11 @@
 package org.amicus.cases.casefile;
 
-import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.persistence.criteria.Root;
 import java.util.Locale;
-import org.amicus.cases.shared.Visibility;
+import org.amicus.cases.shared.Where;
 import org.amicus.platform.security.Caller;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -16,55 +16,43 @@ final class CaseQueries {
 
   /** Cases of the caller's organisation and those shared beyond their owner, filtered. */
   static Specification<CaseFile> visibleTo(Caller caller, CaseFilter f) {
-    String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      where.add(
-          cb.or(
-              cb.equal(root.get("ownerOrg"), org),
-              cb.notEqual(root.get("visibility"), Visibility.ORGANISATION)));
+      Where<CaseFile> where =
+          Where.readableBy(caller, root, cb)
+              .equal("status", f.status())
+              .equal("country", f.country() == null ? null : f.country().toUpperCase(Locale.ROOT))
+              .equal("visibility", f.visibility())
+              .equal("ownerOrg", f.ownerOrg())
+              .equal("year", f.year())
+              .equal("riskLevel", f.riskLevel());
       if (f.q() != null && !f.q().isBlank()) {
         String like = "%" + f.q().trim().toLowerCase(Locale.ROOT) + "%";
-        where.add(
+        where.and(
             cb.or(
                 cb.like(cb.lower(root.get("title")), like),
                 cb.like(cb.lower(root.get("reference")), like)));
       }
-      if (f.status() != null) {
-        where.add(cb.equal(root.get("status"), f.status()));
-      }
-      if (f.country() != null) {
-        where.add(cb.equal(root.get("country"), f.country().toUpperCase(Locale.ROOT)));
-      }
-      if (f.visibility() != null) {
-        where.add(cb.equal(root.get("visibility"), f.visibility()));
-      }
-      if (f.ownerOrg() != null) {
-        where.add(cb.equal(root.get("ownerOrg"), f.ownerOrg()));
-      }
-      if (f.year() != null) {
-        where.add(cb.equal(root.get("year"), f.year()));
-      }
-      if (f.riskLevel() != null) {
-        where.add(cb.equal(root.get("riskLevel"), f.riskLevel()));
-      }
       if (f.violation() != null) {
-        var sub = query.subquery(Long.class);
-        var sc = sub.from(CaseFile.class);
-        Join<CaseFile, Violation> v = sc.join("violations");
-        sub.select(sc.get("id"))
-            .where(cb.equal(sc.get("id"), root.get("id")), cb.equal(v, f.violation()));
-        where.add(cb.exists(sub));
+        where.and(holds(root, query, cb, "violations", f.violation()));
       }
       if (f.personId() != null) {
-        var sub = query.subquery(Long.class);
-        var sc = sub.from(CaseFile.class);
-        Join<CaseFile, Long> p = sc.join("personIds");
-        sub.select(sc.get("id"))
-            .where(cb.equal(sc.get("id"), root.get("id")), cb.equal(p, f.personId()));
-        where.add(cb.exists(sub));
+        where.and(holds(root, query, cb, "personIds", f.personId()));
       }
-      return cb.and(where.toArray(Predicate[]::new));
+      return where.all();
     };
+  }
+
+  /** The case's collection holds the value (a subquery, so a case is listed once). */
+  private static Predicate holds(
+      Root<CaseFile> root,
+      CriteriaQuery<?> query,
+      CriteriaBuilder cb,
+      String collection,
+      Object value) {
+    var sub = query.subquery(Long.class);
+    var sc = sub.from(CaseFile.class);
+    sub.select(sc.get("id"))
+        .where(cb.equal(sc.get("id"), root.get("id")), cb.equal(sc.join(collection), value));
+    return cb.exists(sub);
   }
 }
