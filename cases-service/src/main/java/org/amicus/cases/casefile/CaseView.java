@@ -8,6 +8,7 @@ import org.amicus.cases.casefile.CaseParts.DecisionView;
 import org.amicus.cases.casefile.CaseParts.EventView;
 import org.amicus.cases.casefile.CaseParts.RepresentationView;
 import org.amicus.cases.person.PersonRef;
+import org.amicus.cases.shared.Records.Versioned;
 import org.amicus.cases.shared.Visibility;
 
 /** A case with all its parts, as one reader may see it. */
@@ -31,4 +32,5 @@ public record CaseView(
     boolean demo,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version)
+    implements Versioned {}

@@ -1,22 +1,40 @@
 package org.amicus.cases.casefile;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.LocalDate;
+import org.amicus.cases.casefile.CaseParts.RepresentationRequest;
+import org.amicus.cases.casefile.CaseParts.RepresentationView;
 
 /** A power of attorney a person gave an organisation. */
 @Entity
-class Representation {
+class Representation extends CasePart<RepresentationRequest, RepresentationView> {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  Long id;
-
-  Long caseId;
-  Long personId;
   String organisation;
   LocalDate grantedOn;
   LocalDate revokedOn;
+
+  @Override
+  void apply(RepresentationRequest request, PartRules rules) {
+    rules.person(request.personId());
+    if (request.revokedOn() != null && request.revokedOn().isBefore(request.grantedOn())) {
+      rules.refuse("revokedOn", "must not be before grantedOn");
+    }
+    rules.refuseIfAny();
+    personId = request.personId();
+    organisation = request.organisation().trim();
+    grantedOn = request.grantedOn();
+    revokedOn = request.revokedOn();
+  }
+
+  /** Active until the day it is revoked. */
+  @Override
+  RepresentationView view(LocalDate today) {
+    return new RepresentationView(
+        id,
+        personId,
+        organisation,
+        grantedOn,
+        revokedOn,
+        revokedOn == null || revokedOn.isAfter(today));
+  }
 }

@@ -3,20 +3,13 @@ package org.amicus.cases.casefile;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.LocalDate;
+import org.amicus.cases.casefile.CaseParts.DecisionRequest;
+import org.amicus.cases.casefile.CaseParts.DecisionView;
 
+/** What a UN body decided on the case, and how far the state complied. */
 @Entity
-class UnDecision {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  Long id;
-
-  Long caseId;
-  Long personId;
+class UnDecision extends CasePart<DecisionRequest, DecisionView> {
 
   @Enumerated(EnumType.STRING)
   UnBody body;
@@ -28,4 +21,23 @@ class UnDecision {
 
   @Enumerated(EnumType.STRING)
   Compliance compliance;
+
+  @Override
+  void apply(DecisionRequest request, PartRules rules) {
+    rules.person(request.personId());
+    rules.refuseIfAny();
+    body = request.body();
+    reference = request.reference().trim();
+    decidedOn = request.date();
+    finding = request.finding();
+    requestedRemedy = request.requestedRemedy();
+    compliance = request.compliance();
+    personId = request.personId();
+  }
+
+  @Override
+  DecisionView view(LocalDate today) {
+    return new DecisionView(
+        id, body, reference, decidedOn, finding, requestedRemedy, compliance, personId);
+  }
 }

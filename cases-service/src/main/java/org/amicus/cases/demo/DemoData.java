@@ -16,6 +16,7 @@ import org.amicus.cases.casefile.CaseParts.EventRequest;
 import org.amicus.cases.casefile.CaseRequest;
 import org.amicus.cases.casefile.CaseService;
 import org.amicus.cases.casefile.CaseView;
+import org.amicus.cases.casefile.PartKind;
 import org.amicus.cases.demo.DemoFile.DemoCase;
 import org.amicus.cases.demo.DemoFile.DemoPerson;
 import org.amicus.cases.demo.DemoFile.DemoRecommendation;
@@ -217,9 +218,10 @@ public class DemoData {
           .charges()
           .forEach(
               c ->
-                  cases.addCharge(
+                  cases.add(
                       owner,
                       caseId,
+                      PartKind.CHARGES,
                       new ChargeRequest(
                           c.article(), null, ids.get(c.person()), c.date(), c.note())));
     }
@@ -228,9 +230,10 @@ public class DemoData {
           .events()
           .forEach(
               e ->
-                  cases.addEvent(
+                  cases.add(
                       owner,
                       caseId,
+                      PartKind.EVENTS,
                       new EventRequest(
                           e.type(),
                           e.date(),
@@ -247,9 +250,10 @@ public class DemoData {
           .decisions()
           .forEach(
               d ->
-                  cases.addDecision(
+                  cases.add(
                       owner,
                       caseId,
+                      PartKind.DECISIONS,
                       new DecisionRequest(
                           d.body(),
                           d.reference(),

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.amicus.cases.shared.Records.Versioned;
 import org.amicus.cases.shared.Visibility;
 
 /** API payloads of sourced figures. */
@@ -72,7 +73,8 @@ public final class FigurePayloads {
       boolean demo,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version)
+      implements Versioned {}
 
   public record FigureFilter(String country, String legalArticle) {}
 }

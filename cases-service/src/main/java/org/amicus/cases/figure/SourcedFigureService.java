@@ -1,6 +1,5 @@
 package org.amicus.cases.figure;
 
-import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +14,9 @@ import org.amicus.cases.figure.FigurePayloads.FigureView;
 import org.amicus.cases.shared.Access;
 import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Records;
 import org.amicus.cases.shared.Visibility;
+import org.amicus.cases.shared.Where;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
@@ -35,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * FigureSearchDocument}, in the same transaction.
  */
 @Service
-public class SourcedFigureService {
+public class SourcedFigureService
+    implements Records<FigureRequest, FigureView, FigureFilter, FigureView> {
 
   static final String RECORD = "figure";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -49,6 +51,12 @@ public class SourcedFigureService {
     this.figures = figures;
     this.audit = audit;
     this.outbox = outbox;
+  }
+
+  @Override
+  @Transactional
+  public FigureView create(Caller caller, FigureRequest request) {
+    return create(caller, request, false);
   }
 
   /** Also used by the demo loader, which marks what it creates. */
@@ -261,20 +269,17 @@ public class SourcedFigureService {
   }
 
   static Specification<SourcedFigure> spec(Caller caller, FigureFilter filter) {
-    String org = caller.organisation().orElse("");
-    return (root, query, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      where.add(
-          cb.or(
-              cb.equal(root.get("ownerOrg"), org),
-              cb.notEqual(root.get("visibility"), Visibility.ORGANISATION)));
-      if (filter.country() != null && !filter.country().isBlank()) {
-        where.add(cb.equal(root.get("country"), filter.country().trim().toUpperCase(Locale.ROOT)));
-      }
-      if (filter.legalArticle() != null && !filter.legalArticle().isBlank()) {
-        where.add(cb.equal(root.get("legalArticle"), filter.legalArticle().trim()));
-      }
-      return cb.and(where.toArray(Predicate[]::new));
-    };
+    String country = given(filter.country());
+    String article = given(filter.legalArticle());
+    return (root, query, cb) ->
+        Where.readableBy(caller, root, cb)
+            .equal("country", country == null ? null : country.toUpperCase(Locale.ROOT))
+            .equal("legalArticle", article)
+            .all();
+  }
+
+  /** A filter's text without its spaces; null when it is not given or blank. */
+  private static String given(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 }

@@ -2,7 +2,6 @@ package org.amicus.cases.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,9 @@ import org.amicus.cases.shared.Etag;
 import org.amicus.cases.shared.Ids;
 import org.amicus.cases.shared.MergePatch;
 import org.amicus.cases.shared.PageOf;
+import org.amicus.cases.shared.Records;
 import org.amicus.cases.shared.Visibility;
+import org.amicus.cases.shared.Where;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Persons: create, read, change, consent; every call audited, every change in the outbox. */
 @Service
-public class PersonService {
+public class PersonService implements Records<PersonRequest, PersonView, PersonFilter, PersonView> {
 
   static final String RECORD = "person";
 
@@ -320,13 +321,12 @@ public class PersonService {
   }
 
   static Specification<Person> spec(Caller caller, PersonFilter f) {
-    String org = caller.organisation().orElse("");
     return (root, query, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      where.add(
-          cb.or(
-              cb.equal(root.get("ownerOrg"), org),
-              cb.notEqual(root.get("visibility"), Visibility.ORGANISATION)));
+      Where<Person> where =
+          Where.readableBy(caller, root, cb)
+              .equal("occupation", f.occupation())
+              .equal("visibility", f.visibility())
+              .equal("ownerOrg", f.ownerOrg());
       if (f.q() != null && !f.q().isBlank()) {
         String like = "%" + f.q().trim().toLowerCase() + "%";
         var sub = query.subquery(Long.class);
@@ -334,25 +334,16 @@ public class PersonService {
         Join<Person, String> spelling = sp.join("spellings");
         sub.select(sp.get("id"))
             .where(cb.equal(sp.get("id"), root.get("id")), cb.like(cb.lower(spelling), like));
-        where.add(
+        where.and(
             cb.or(
                 cb.like(cb.lower(root.get("originalName")), like),
                 cb.like(cb.lower(root.get("pseudonym")), like),
                 cb.exists(sub)));
       }
-      if (f.occupation() != null) {
-        where.add(cb.equal(root.get("occupation"), f.occupation()));
-      }
-      if (f.visibility() != null) {
-        where.add(cb.equal(root.get("visibility"), f.visibility()));
-      }
-      if (f.ownerOrg() != null) {
-        where.add(cb.equal(root.get("ownerOrg"), f.ownerOrg()));
-      }
       if (f.region() != null) {
-        where.add(cb.equal(cb.lower(root.get("region")), f.region().toLowerCase()));
+        where.and(cb.equal(cb.lower(root.get("region")), f.region().toLowerCase()));
       }
-      return cb.and(where.toArray(Predicate[]::new));
+      return where.all();
     };
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.amicus.cases.shared.Records.Versioned;
 import org.amicus.cases.shared.Visibility;
 
 /**
@@ -30,7 +31,8 @@ public record PersonView(
     boolean demo,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   public record ConsentEntry(
       Channel channel, boolean granted, LocalDate date, Instant recordedAt, String recordedBy) {}

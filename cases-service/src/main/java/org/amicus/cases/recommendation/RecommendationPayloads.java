@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.amicus.cases.shared.Records.Versioned;
 
 /** API payloads of UPR recommendations. */
 public final class RecommendationPayloads {
@@ -59,7 +60,8 @@ public final class RecommendationPayloads {
       boolean demo,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version)
+      implements Versioned {}
 
   public record RecommendationFilter(
       String stateUnderReview,

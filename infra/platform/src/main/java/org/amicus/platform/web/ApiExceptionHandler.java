@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,10 +49,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     List<FieldError> errors =
-        ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-            .toList();
+        ex.getBindingResult().getFieldErrors().stream().map(ApiExceptionHandler::named).toList();
     return problem(ApiProblem.invalid(errors), request);
+  }
+
+  /**
+   * A query parameter bound into a parameter object that could not be converted reads as one bound
+   * alone does ({@link #typeMismatch}), without the converter's message.
+   */
+  private static FieldError named(org.springframework.validation.FieldError e) {
+    if (e.isBindingFailure() && e.contains(TypeMismatchException.class)) {
+      Class<?> type = e.unwrap(TypeMismatchException.class).getRequiredType();
+      return new FieldError(
+          e.getField(), "must be a valid " + (type == null ? "value" : type.getSimpleName()));
+    }
+    return new FieldError(e.getField(), e.getDefaultMessage());
   }
 
   @Override
