@@ -45,7 +45,10 @@
   value: "true"
 - name: AMICUS_TRUSTED_PROXIES
   value: {{ .Values.apps.gateway.trustedProxies | quote }}
-# Several gateways share their rate-limit buckets in Valkey.
+# Several gateways share their browser sessions and rate-limit buckets in Valkey: the autoscaler
+# may run any number of them.
+- name: AMICUS_SESSION_STORE
+  value: redis
 - name: AMICUS_RATE_LIMIT_STORE
   value: redis
 - name: AMICUS_REDIS_HOST

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.amicus.testkit.RealDependencies;
 
 /**
  * A browser at HTTP level: keeps cookies per host like a browser on {@code 127.0.0.1} does (it
@@ -105,6 +106,22 @@ final class Browser {
             + URLEncoder.encode(password, StandardCharsets.UTF_8)
             + "&credentialId=",
         Map.of());
+  }
+
+  /**
+   * Signs in through the gateway at {@code base} as a person does (the demo user's password at
+   * Keycloak's form); returns the gateway's session cookie.
+   */
+  String signIn(String base, String username) {
+    HttpResponse<String> loginPage = follow(get(base + "/oauth2/authorization/keycloak"));
+    String password = RealDependencies.keycloak().password(username);
+    HttpResponse<String> posted = submitLogin(loginPage, username, password);
+    assertThat(posted.headers().firstValue("Location").orElseThrow())
+        .startsWith(base + "/login/oauth2/code/keycloak");
+    HttpResponse<String> landed = follow(posted);
+    assertThat(landed.uri().toString()).startsWith(base);
+    assertThat(landed.statusCode()).isEqualTo(200);
+    return cookie("SESSION");
   }
 
   /** Follows redirects from this response until a page that is not a redirect. */

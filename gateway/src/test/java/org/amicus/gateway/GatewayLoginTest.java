@@ -404,16 +404,7 @@ class GatewayLoginTest {
 
   /** Signs in through the gateway as a browser does; returns the gateway's session cookie. */
   private String signIn(Browser browser, String username) {
-    HttpResponse<String> loginPage =
-        browser.follow(browser.get(base() + "/oauth2/authorization/keycloak"));
-    String password = RealDependencies.keycloak().password(username);
-    HttpResponse<String> posted = browser.submitLogin(loginPage, username, password);
-    assertThat(posted.headers().firstValue("Location").orElseThrow())
-        .startsWith(base() + "/login/oauth2/code/keycloak");
-    HttpResponse<String> landed = browser.follow(posted);
-    assertThat(landed.uri().getPort()).isEqualTo(port);
-    assertThat(landed.statusCode()).isEqualTo(200);
-    return browser.cookie("SESSION");
+    return browser.signIn(base(), username);
   }
 
   private static JsonNode payload(String jwt) throws Exception {

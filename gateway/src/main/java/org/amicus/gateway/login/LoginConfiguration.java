@@ -111,7 +111,9 @@ class LoginConfiguration {
 
   /**
    * Tokens live in the server-side session, never in a cookie or a page: logging out drops them,
-   * and two sessions of one user do not share them.
+   * and two sessions of one user do not share them. With {@code amicus.gateway.session.store=redis}
+   * that session is in Redis, so every gateway instance relays the tokens of a login made at
+   * another.
    */
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {

@@ -183,6 +183,30 @@ class PolicyTest {
         .isEqualTo(elasticsearch);
   }
 
+  /**
+   * The gateway's autoscaler may run several pods: each must serve every signed-in browser and
+   * count one bucket per user, so sessions and rate limits are kept in the chart's Valkey.
+   */
+  @ParameterizedTest
+  @FieldSource("VALUES")
+  void everyGatewayPodKeepsSessionsAndRateLimitsInValkey(String values) {
+    Map<String, Object> gateway =
+        applications(values).stream()
+            .filter(d -> "gateway".equals(appName(d)))
+            .findFirst()
+            .orElseThrow();
+    Object container = Yamls.list(Yamls.at(gateway, "spec.template.spec.containers")).get(0);
+    Map<Object, Object> env = new java.util.HashMap<>();
+    for (Object variable : Yamls.list(Yamls.at(container, "env"))) {
+      env.put(Yamls.at(variable, "name"), Yamls.at(variable, "value"));
+    }
+    assertThat(env)
+        .containsEntry("AMICUS_SESSION_STORE", "redis")
+        .containsEntry("AMICUS_RATE_LIMIT_STORE", "redis")
+        .containsKey("AMICUS_REDIS_PASSWORD");
+    assertThat((String) env.get("AMICUS_REDIS_HOST")).endsWith("valkey");
+  }
+
   static List<Map<String, Object>> applications(String values) {
     return Chart.render(values, "Deployment").stream()
         .filter(d -> APPS.contains(appName(d)))
