@@ -19,6 +19,12 @@
 # The heap takes at most half the memory limit; the rest is metaspace, threads and buffers.
 - name: JAVA_TOOL_OPTIONS
   value: "-XX:MaxRAMPercentage=50 -Djava.io.tmpdir=/tmp"
+{{- with .Values.tracing.otlpEndpoint }}
+- name: AMICUS_OTLP_ENDPOINT
+  value: {{ . | quote }}
+- name: AMICUS_TRACING_SAMPLING
+  value: {{ $.Values.tracing.sampling | quote }}
+{{- end }}
 {{- end }}
 
 {{- define "amicus.env.tokenUri" -}}

@@ -1,5 +1,7 @@
 package org.amicus.cases.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,11 +60,17 @@ public class AuditLog {
   private final ReadAuditWriter reads;
   private final Clock clock;
 
-  AuditLog(JdbcTemplate jdbc, Encryption encryption, ReadAuditWriter reads) {
+  /** 1 when the last verification found the chain intact, 0 when broken, NaN before the first. */
+  private final AtomicReference<Double> lastVerification = new AtomicReference<>(Double.NaN);
+
+  AuditLog(JdbcTemplate jdbc, Encryption encryption, ReadAuditWriter reads, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.encryption = encryption;
     this.reads = reads;
     this.clock = Clock.systemUTC();
+    Gauge.builder("amicus.cases.audit.intact", lastVerification, AtomicReference::get)
+        .description("The last audit verification: 1 intact, 0 broken; absent before the first")
+        .register(meters);
   }
 
   @Transactional(propagation = Propagation.REQUIRED)
@@ -206,6 +215,12 @@ public class AuditLog {
    */
   @Transactional(readOnly = true)
   public Verification verify() {
+    Verification verification = recompute();
+    lastVerification.set(verification.intact() ? 1.0 : 0.0);
+    return verification;
+  }
+
+  private Verification recompute() {
     Checker checker = new Checker();
     jdbc.query("select * from audit_log order by seq", checker);
     Verification chain = checker.result();

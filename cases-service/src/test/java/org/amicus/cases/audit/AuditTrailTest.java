@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.amicus.cases.CasesIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 /** The trail is append-only, and an entry altered behind the application's back is found. */
 class AuditTrailTest extends CasesIntegrationTest {
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void theDatabaseRefusesToChangeOrDeleteAnEntry() throws Exception {
@@ -38,10 +42,16 @@ class AuditTrailTest extends CasesIntegrationTest {
       assertThat(result.get("intact").asBoolean()).isFalse();
       assertThat(result.get("firstBrokenSeq").asLong()).isEqualTo(seq);
       assertThat(result.get("problem").asText()).contains("does not match its hash");
+      assertThat(auditIntactGauge()).as("what the monitoring sees").isEqualTo(0.0);
     } finally {
       tamper(seq, original);
     }
     assertThat(body(getAs(CLARA, "/api/cases/audit/verify")).get("intact").asBoolean()).isTrue();
+    assertThat(auditIntactGauge()).isEqualTo(1.0);
+  }
+
+  private double auditIntactGauge() {
+    return meters.get("amicus.cases.audit.intact").gauge().value();
   }
 
   @Test

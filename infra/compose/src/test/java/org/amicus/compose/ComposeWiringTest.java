@@ -26,7 +26,13 @@ class ComposeWiringTest {
       List.of("gateway", "cases-service", "workflow-service", "search-service");
 
   private static final Set<String> EVERY_APPLICATION =
-      Set.of("SERVER_PORT", "AMICUS_ISSUER_URI", "AMICUS_JWK_SET_URI", "JAVA_TOOL_OPTIONS");
+      Set.of(
+          "SERVER_PORT",
+          "AMICUS_ISSUER_URI",
+          "AMICUS_JWK_SET_URI",
+          "JAVA_TOOL_OPTIONS",
+          "AMICUS_OTLP_ENDPOINT",
+          "AMICUS_TRACING_SAMPLING");
 
   /** The environment variables each application reads, beyond {@link #EVERY_APPLICATION}. */
   private static final Map<String, Set<String>> CONTRACT =

@@ -213,6 +213,24 @@ class PolicyTest {
         .toList();
   }
 
+  @ParameterizedTest
+  @FieldSource("VALUES")
+  void everyApplicationTracesOnlyWhenAnEndpointIsSet(String values) {
+    List<Object> endpoints =
+        containers(values).stream()
+            .flatMap(container -> Yamls.list(container.get("env")).stream())
+            .filter(env -> "AMICUS_OTLP_ENDPOINT".equals(Yamls.at(env, "name")))
+            .map(env -> Yamls.at(env, "value"))
+            .toList();
+    if ("production".equals(values)) {
+      assertThat(endpoints)
+          .hasSize(APPS.size())
+          .containsOnly("http://otel-collector.monitoring:4318/v1/traces");
+    } else {
+      assertThat(endpoints).isEmpty();
+    }
+  }
+
   static List<Map<String, Object>> containers(String values) {
     return Chart.render(values, "Deployment").stream()
         .flatMap(d -> Yamls.list(Yamls.at(d, "spec.template.spec.containers")).stream())

@@ -63,6 +63,9 @@ public class Ingest implements SmartLifecycle {
           .baseUnit("changes")
           .register(meters);
     }
+    Gauge.builder("amicus.search.dead.letters", state, IngestState::deadLetterCount)
+        .description("Changes the index refused, waiting in the dead letters for a retry")
+        .register(meters);
   }
 
   @Override

@@ -102,6 +102,16 @@ class IngestState {
         i -> i.index(properties.deadLetterIndex()).id(id).document(letter).refresh(Refresh.True));
   }
 
+  /** How many changes wait in the dead letters; NaN while Elasticsearch does not answer. */
+  double deadLetterCount() {
+    try {
+      ensure();
+      return client.count(c -> c.index(properties.deadLetterIndex())).count();
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   Optional<DeadLetter> deadLetter(String id) throws IOException {
     ensure();
     GetResponse<DeadLetter> found =

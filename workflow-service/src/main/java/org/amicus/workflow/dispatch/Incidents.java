@@ -1,5 +1,7 @@
 package org.amicus.workflow.dispatch;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,9 +18,21 @@ public class Incidents {
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  Incidents(RuntimeService runtime, ManagementService management) {
+  Incidents(RuntimeService runtime, ManagementService management, MeterRegistry meters) {
     this.runtime = runtime;
     this.management = management;
+    Gauge.builder("amicus.workflow.incidents", this, Incidents::count)
+        .description("Jobs that failed past their retries and wait for an admin")
+        .register(meters);
+  }
+
+  /** Open incidents; NaN while the database does not answer. */
+  double count() {
+    try {
+      return runtime.createIncidentQuery().count();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   @Transactional(readOnly = true)

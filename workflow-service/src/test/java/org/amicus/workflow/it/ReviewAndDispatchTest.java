@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -68,6 +69,7 @@ class ReviewAndDispatchTest extends SubmissionApiTest {
   @Autowired FakeCases cases;
   @Autowired FakeNames names;
   @Autowired ManagementService management;
+  @Autowired MeterRegistry meters;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired JavaMailSenderImpl mail;
 
@@ -291,6 +293,9 @@ class ReviewAndDispatchTest extends SubmissionApiTest {
     assertThat(incident.get("activityId").asText())
         .isEqualTo(SubmissionReviewProcess.TASK_DISPATCH);
     assertThat(statusOf(id)).isEqualTo("APPROVED");
+    assertThat(meters.get("amicus.workflow.incidents").gauge().value())
+        .as("what the monitoring sees")
+        .isGreaterThanOrEqualTo(1.0);
 
     call(
         post("/api/admin/workflow/incidents/{id}/retry", incident.get("id").asText()),
