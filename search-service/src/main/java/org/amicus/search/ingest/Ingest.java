@@ -23,7 +23,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Runs one poller per configured source, each on its own thread, and lets a rebuild hold them back
- * while it moves the alias. Lag per source is the gauge {@code amicus.search.ingest.lag}.
+ * while it moves the alias. Lag per source is the gauge {@code amicus.search.ingest.lag}. Of
+ * several instances only the one holding the {@link IngestLease} polls; the others keep trying to
+ * take the lease, and one does within the lease time after the holder dies.
  */
 @Component
 public class Ingest implements SmartLifecycle {
@@ -35,6 +37,7 @@ public class Ingest implements SmartLifecycle {
   private final IngestState state;
   private final IndexWriter writer;
   private final SearchIndex index;
+  private final IngestLease lease;
   private final List<SourcePoller> pollers = new ArrayList<>();
   private ScheduledExecutorService executor;
   private volatile boolean running;
@@ -44,6 +47,7 @@ public class Ingest implements SmartLifecycle {
       IngestState state,
       IndexWriter writer,
       SearchIndex index,
+      IngestLease lease,
       ServiceToken token,
       RestClient.Builder http,
       MeterRegistry meters,
@@ -52,10 +56,11 @@ public class Ingest implements SmartLifecycle {
     this.state = state;
     this.writer = writer;
     this.index = index;
+    this.lease = lease;
     for (Map.Entry<String, java.net.URI> source : properties.sources().entrySet()) {
       FeedClient feed = new FeedClient(source.getKey(), source.getValue(), http, token);
       SourcePoller poller =
-          new SourcePoller(feed, state, writer, index, properties, lock.readLock(), clock);
+          new SourcePoller(feed, state, writer, index, lease, properties, lock.readLock(), clock);
       pollers.add(poller);
       Gauge.builder("amicus.search.ingest.lag", poller, SourcePoller::lag)
           .tag("source", source.getKey())
@@ -75,18 +80,17 @@ public class Ingest implements SmartLifecycle {
     }
     executor =
         Executors.newScheduledThreadPool(
-            Math.max(1, pollers.size()),
+            pollers.size() + 1,
             r -> {
               Thread thread = new Thread(r, "search-ingest");
               thread.setDaemon(true);
               return thread;
             });
     running = true;
-    try {
-      index.ensure(); // so searches find an (empty) index even before a source answers
-    } catch (RuntimeException e) {
-      // Elasticsearch not up yet: every poll ensures it again
-    }
+    // the holder's first poll creates the (empty) index, so searches find one before a source
+    // answers; only the holder does, or two instances could each create a first generation
+    executor.scheduleWithFixedDelay(
+        lease::tick, 0, lease.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
     pollers.forEach(p -> schedule(p, Duration.ZERO));
   }
 
@@ -109,11 +113,17 @@ public class Ingest implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
+    lease.release();
   }
 
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /** Whether this instance holds the ingest lease, so polls the sources and may rebuild. */
+  public boolean leads() {
+    return lease.held();
   }
 
   public List<SourcePoller.Status> status() {
@@ -122,6 +132,10 @@ public class Ingest implements SmartLifecycle {
 
   List<SourcePoller> pollers() {
     return pollers;
+  }
+
+  IngestLease lease() {
+    return lease;
   }
 
   ReentrantReadWriteLock lock() {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ingest} in /actuator/health: lag and checkpoint per source; DOWN when a source has not
  * been read for a minute (search still answers, from an index that is falling behind). Not part of
- * readiness: a source being down is no reason to stop serving searches.
+ * readiness: a source being down is no reason to stop serving searches. An instance that does not
+ * hold the ingest lease reads no source and is never stale; {@code lease} says which it is.
  */
 @Component
 class IngestHealthIndicator extends AbstractHealthIndicator {
@@ -37,7 +38,8 @@ class IngestHealthIndicator extends AbstractHealthIndicator {
     Instant now = clock.instant();
     for (SourcePoller.Status status : ingest.status()) {
       Instant since = status.lastSuccess() == null ? started : status.lastSuccess();
-      stale |= ingest.isRunning() && Duration.between(since, now).compareTo(STALE) > 0;
+      stale |=
+          ingest.isRunning() && ingest.leads() && Duration.between(since, now).compareTo(STALE) > 0;
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("checkpoint", status.checkpoint());
       detail.put("head", status.head());
@@ -49,6 +51,8 @@ class IngestHealthIndicator extends AbstractHealthIndicator {
       }
       sources.put(status.source(), detail);
     }
-    (stale ? builder.down() : builder.up()).withDetail("sources", sources);
+    (stale ? builder.down() : builder.up())
+        .withDetail("lease", ingest.leads() ? "held" : "standby")
+        .withDetail("sources", sources);
   }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenUri Keycloak's token endpoint for the service account
  * @param pollInterval the pause after a poll found nothing new
  * @param maxBackoff the longest pause after repeated errors (the pause doubles from pollInterval)
+ * @param leaseTime how long the ingest lease outlives its holder's last renewal: the longest ingest
+ *     stands still after the holding instance dies (see {@link IngestLease})
  */
 @ConfigurationProperties("amicus.search.ingest")
 public record IngestProperties(
@@ -24,7 +26,8 @@ public record IngestProperties(
     @DefaultValue("change-me") String clientSecret,
     @DefaultValue("500") int batchSize,
     @DefaultValue("500ms") Duration pollInterval,
-    @DefaultValue("30s") Duration maxBackoff) {
+    @DefaultValue("30s") Duration maxBackoff,
+    @DefaultValue("15s") Duration leaseTime) {
 
   public IngestProperties {
     sources = sources == null ? Map.of() : Map.copyOf(sources);

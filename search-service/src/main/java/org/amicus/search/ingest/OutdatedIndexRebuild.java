@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * of the old generation lack {@code readers} and nobody finds them. The same holds for an index
  * from before the names index, whose empty names twin the names call refuses to answer from. Looks
  * again, with a growing pause, until the index is up to date: a rebuild that failed (a source was
- * down) is started again.
+ * down) is started again. Only the instance holding the ingest lease looks: the others wait.
  */
 @Component
 class OutdatedIndexRebuild implements SmartLifecycle {
@@ -26,13 +26,16 @@ class OutdatedIndexRebuild implements SmartLifecycle {
 
   private final SearchIndex index;
   private final Rebuild rebuild;
+  private final IngestLease lease;
   private final IngestProperties properties;
   private ScheduledExecutorService executor;
   private volatile boolean running;
 
-  OutdatedIndexRebuild(SearchIndex index, Rebuild rebuild, IngestProperties properties) {
+  OutdatedIndexRebuild(
+      SearchIndex index, Rebuild rebuild, IngestLease lease, IngestProperties properties) {
     this.index = index;
     this.rebuild = rebuild;
+    this.lease = lease;
     this.properties = properties;
   }
 
@@ -55,14 +58,16 @@ class OutdatedIndexRebuild implements SmartLifecycle {
   /** Until the index is up to date: start a rebuild unless one runs, and look again later. */
   private void check(int attempt) {
     try {
-      index.ensure();
-      if (!index.outdated() && index.namesComplete()) {
-        return;
-      }
-      if (rebuild.start().isPresent()) {
-        log.warn(
-            "The search index predates mapping version {} or the names index: rebuilding it",
-            index.version());
+      if (lease.held()) {
+        index.ensure();
+        if (!index.outdated() && index.namesComplete()) {
+          return;
+        }
+        if (rebuild.start().isPresent()) {
+          log.warn(
+              "The search index predates mapping version {} or the names index: rebuilding it",
+              index.version());
+        }
       }
     } catch (IOException | RuntimeException e) {
       // Elasticsearch not reachable yet: try again

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * A full rebuild without downtime: every source's snapshot goes into a new generation while queries
  * keep reading the old one; then the feed is followed from the head each snapshot started at, and
  * with the pollers held back the alias moves to the new generation in one atomic request. Progress
- * is counted in seq: the snapshot of a source is paged by seq up to its head.
+ * is counted in seq: the snapshot of a source is paged by seq up to its head. Only the instance
+ * holding the ingest lease rebuilds, and it confirms the lease before the alias moves.
  */
 @Component
 public class Rebuild {
@@ -52,8 +53,14 @@ public class Rebuild {
     this.clock = clock;
   }
 
-  /** Starts a rebuild in the background; empty when one is already running. */
+  /**
+   * Starts a rebuild in the background; empty when one is already running or another instance holds
+   * the ingest lease (see {@link #here()}).
+   */
   public synchronized Optional<Progress> start() {
+    if (!here()) {
+      return Optional.empty();
+    }
     Progress current = progress.get();
     if (current != null && current.state() == State.RUNNING) {
       return Optional.empty();
@@ -67,6 +74,11 @@ public class Rebuild {
     thread.setDaemon(true);
     thread.start();
     return Optional.of(started);
+  }
+
+  /** Whether rebuilds run on this instance: it holds the ingest lease. */
+  public boolean here() {
+    return ingest.leads();
   }
 
   /** The running or last rebuild, with its rate and ETA; empty when none ran since start. */
@@ -133,6 +145,7 @@ public class Rebuild {
       String previous;
       try {
         // the pollers wait here: whatever they would apply next, the new generation gets first
+        ingest.lease().confirm(); // the fence: checkpoints and alias move only while this leads
         for (SourcePoller poller : positions.keySet()) {
           long position = follow(poller, target, positions.get(poller));
           poller.advanceTo(position);

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Follows one source's change feed into the index: read a batch after the checkpoint, apply it with
  * external versions, park poison changes as dead letters, then move the checkpoint. A crash between
  * applying and saving the checkpoint only means the batch is applied again, which the versions make
- * harmless.
+ * harmless. Only while this instance holds the {@link IngestLease} does it poll; it confirms the
+ * lease before the checkpoint moves, and reads the checkpoint again after each takeover, since
+ * another instance moved it meanwhile.
  */
 final class SourcePoller {
 
@@ -25,11 +27,13 @@ final class SourcePoller {
   private final IngestState state;
   private final IndexWriter writer;
   private final SearchIndex index;
+  private final IngestLease lease;
   private final IngestProperties properties;
   private final Lock applying;
   private final Clock clock;
 
   private volatile long checkpoint = -1;
+  private volatile long term = -1;
   private volatile long head;
   private volatile Instant lastSuccess;
   private volatile String lastError;
@@ -40,6 +44,7 @@ final class SourcePoller {
       IngestState state,
       IndexWriter writer,
       SearchIndex index,
+      IngestLease lease,
       IngestProperties properties,
       Lock applying,
       Clock clock) {
@@ -47,6 +52,7 @@ final class SourcePoller {
     this.state = state;
     this.writer = writer;
     this.index = index;
+    this.lease = lease;
     this.properties = properties;
     this.applying = applying;
     this.clock = clock;
@@ -62,10 +68,15 @@ final class SourcePoller {
 
   /** One poll; answers how long to wait before the next. */
   Duration step() {
+    long held = lease.term();
+    if (!lease.held()) {
+      return properties.pollInterval(); // another instance ingests
+    }
     try {
       index.ensure();
-      if (checkpoint < 0) {
+      if (checkpoint < 0 || term != held) {
         checkpoint = state.checkpoint(source());
+        term = held;
       }
       ChangeBatch batch = feed.changes(checkpoint, properties.batchSize());
       applying.lock();
@@ -81,6 +92,7 @@ final class SourcePoller {
           state.deadLetter(source(), poison);
         }
         if (batch.next() > checkpoint) {
+          lease.confirm(); // the fence: no checkpoint moves once another instance took over
           state.saveCheckpoint(source(), batch.next());
           checkpoint = batch.next();
         }
@@ -95,6 +107,10 @@ final class SourcePoller {
       lastError = null;
       lastSuccess = clock.instant();
       return batch.more() ? Duration.ZERO : properties.pollInterval();
+    } catch (IngestLease.LeaseLost e) {
+      log.info("Source {}: the ingest lease moved to another instance; standing by", source());
+      checkpoint = -1;
+      return properties.pollInterval();
     } catch (RuntimeException | java.io.IOException e) {
       failures++;
       lastError = e.getClass().getSimpleName();

@@ -41,6 +41,7 @@ public final class FeedStandIn implements AutoCloseable {
   private final JwtDecoder tokens;
   private final List<Change> outbox = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger served = new AtomicInteger();
   private volatile boolean down;
 
   public FeedStandIn(String issuer) throws IOException {
@@ -90,6 +91,11 @@ public final class FeedStandIn implements AutoCloseable {
 
   int requests() {
     return requests.get();
+  }
+
+  /** Changes handed out by {@code /internal/changes} so far, over all callers: the ingest work. */
+  int served() {
+    return served.get();
   }
 
   /** The source's current state: key to title of every record that exists. */
@@ -144,7 +150,11 @@ public final class FeedStandIn implements AutoCloseable {
         body =
             switch (path) {
               case "/internal/changes/head" -> Long.toString(outbox.size());
-              case "/internal/changes" -> JSON.writeValueAsString(page(outbox, after, limit));
+              case "/internal/changes" -> {
+                ChangeBatch batch = page(outbox, after, limit);
+                served.addAndGet(batch.changes().size());
+                yield JSON.writeValueAsString(batch);
+              }
               case "/internal/snapshot" -> {
                 List<Change> current =
                     latest().values().stream()

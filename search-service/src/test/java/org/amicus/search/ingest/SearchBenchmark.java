@@ -141,14 +141,17 @@ class SearchBenchmark {
               keycloak.clientSecret("search-indexer"),
               500,
               Duration.ofMillis(100),
-              Duration.ofSeconds(2));
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(15));
       Clock clock = Clock.systemUTC();
       ServiceToken token = new ServiceToken(RestClient.builder(), properties, clock);
       FeedClient client = new FeedClient("bench", feed.url(), RestClient.builder(), token);
       IngestState state = new IngestState(es.client, es.properties, clock);
+      IngestLease lease = new IngestLease(es.client, state, es.properties, properties, clock);
+      assertThat(lease.tick()).as("the only instance takes the lease").isTrue();
       SourcePoller poller =
           new SourcePoller(
-              client, state, es.writer, es.index, properties, new ReentrantLock(), clock);
+              client, state, es.writer, es.index, lease, properties, new ReentrantLock(), clock);
       warmUp(es, feed);
       long started = System.nanoTime();
       while (poller.status().checkpoint() < count) {

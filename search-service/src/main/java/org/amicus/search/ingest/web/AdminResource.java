@@ -47,6 +47,10 @@ class AdminResource {
   @PostMapping("/reindex")
   @Operation(summary = "Rebuild the index from every source's snapshot, swapping an alias")
   ResponseEntity<Rebuild.Progress> reindex() {
+    if (!rebuild.here()) {
+      throw ApiProblem.conflict(
+          "Another instance of search-service holds the ingest lease and rebuilds; try again");
+    }
     return rebuild
         .start()
         .map(p -> ResponseEntity.status(HttpStatus.ACCEPTED).body(p))
