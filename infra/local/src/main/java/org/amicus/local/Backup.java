@@ -96,23 +96,11 @@ final class Backup {
     BackupSeal seal = key(workspace, environment, true, out);
     Path directory = to.orElse(workspace.home().resolve("backups")).toAbsolutePath().normalize();
     Instant now = Instant.now();
-    Path file = directory.resolve("amicus-backup-" + STAMP.format(now) + ".sealed");
+    Path file;
     try {
-      Files.createDirectories(directory);
-      Path partial =
-          Files.createTempFile(
-              directory,
-              ".amicus-backup",
-              ".partial",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        try (OutputStream sealed = Files.newOutputStream(partial)) {
-          seal.seal(archive(manifest(now)), sealed);
-        }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
+      file =
+          write(
+              seal, workspace.home(), Map.of(MANIFEST, manifest(now)), contents(), directory, now);
     } catch (IOException e) {
       throw new LaunchException("Could not write the backup to " + directory + ": " + e, e);
     }
@@ -134,8 +122,40 @@ final class Backup {
         workspace.data(Part.KEYCLOAK).resolve("data"));
   }
 
+  /**
+   * Seals {@code files} (generated contents by name) and {@code contents} (relative to {@code
+   * base}) into a new file in {@code directory}, owner-only, complete or not there at all.
+   */
+  static Path write(
+      BackupSeal seal,
+      Path base,
+      Map<String, byte[]> files,
+      List<Path> contents,
+      Path directory,
+      Instant now)
+      throws IOException {
+    Path file = directory.resolve("amicus-backup-" + STAMP.format(now) + ".sealed");
+    Files.createDirectories(directory);
+    Path partial =
+        Files.createTempFile(
+            directory,
+            ".amicus-backup",
+            ".partial",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      try (OutputStream sealed = Files.newOutputStream(partial)) {
+        seal.seal(archive(base, files, contents), sealed);
+      }
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return file;
+  }
+
   /** The archive as a stream, written by a thread of its own while the seal reads it. */
-  private InputStream archive(byte[] manifest) throws IOException {
+  private static InputStream archive(Path base, Map<String, byte[]> files, List<Path> contents)
+      throws IOException {
     PipedInputStream in = new PipedInputStream(BackupSeal.SEGMENT);
     PipedOutputStream pipe = new PipedOutputStream(in);
     AtomicReference<IOException> failure = new AtomicReference<>();
@@ -143,7 +163,7 @@ final class Backup {
         new Thread(
             () -> {
               try (pipe) {
-                BackupArchive.write(workspace.home(), Map.of(MANIFEST, manifest), contents(), pipe);
+                BackupArchive.write(base, files, contents, pipe);
               } catch (IOException e) {
                 failure.set(e);
               }

@@ -7,7 +7,6 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -75,36 +74,50 @@ final class Restore {
     }
     BackupSeal seal = Backup.key(workspace, environment, false, out);
     workspace.prepare();
-    Path staging = workspace.home().resolve("restore.partial");
+    try {
+      Properties manifest = unpack(seal, options.from(), workspace.home(), replaced);
+      Directories.deleteQuietly(workspace.data(Part.ELASTICSEARCH));
+      report(manifest);
+    } catch (BackupSeal.TamperedException e) {
+      throw new LaunchException(e.getMessage() + " This platform was not changed.", e);
+    } catch (IOException e) {
+      throw new LaunchException("Could not restore from " + options.from() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Opens the whole backup into a staging directory under {@code base}, then replaces each of
+   * {@code contents} (what the backup was made of) with its restored copy.
+   *
+   * @return the backup's manifest
+   * @throws BackupSeal.TamperedException when the backup must not be restored; nothing changed
+   */
+  static Properties unpack(BackupSeal seal, Path from, Path base, List<Path> contents)
+      throws IOException {
+    Path staging = base.resolve("restore.partial");
     Directories.deleteQuietly(staging);
     try {
       Files.createDirectories(staging);
-      try (InputStream sealed = Files.newInputStream(options.from())) {
+      try (InputStream sealed = Files.newInputStream(from)) {
         open(seal, sealed, staging);
-      } catch (BackupSeal.TamperedException e) {
-        throw new LaunchException(e.getMessage() + " This platform was not changed.", e);
       }
-      for (Path path : replaced) {
-        Directories.deleteQuietly(path);
-        Files.deleteIfExists(path);
-      }
-      Directories.deleteQuietly(workspace.data(Part.ELASTICSEARCH));
-      for (Path target : new Backup(workspace, environment, out).contents()) {
-        Path restored = staging.resolve(workspace.home().relativize(target));
+      for (Path target : contents) {
+        Directories.deleteQuietly(target);
+        Files.deleteIfExists(target);
+        Path restored = staging.resolve(base.relativize(target));
         if (Files.exists(restored, LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(target.getParent());
           Files.move(restored, target, StandardCopyOption.ATOMIC_MOVE);
         }
       }
       Properties manifest = new Properties();
-      try (InputStream in = Files.newInputStream(staging.resolve(Backup.MANIFEST))) {
-        manifest.load(in);
+      Path file = staging.resolve(Backup.MANIFEST);
+      if (Files.exists(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          manifest.load(in);
+        }
       }
-      report(manifest);
-    } catch (NoSuchFileException e) {
-      throw new LaunchException("The backup lacks " + e.getFile() + ".", e);
-    } catch (IOException e) {
-      throw new LaunchException("Could not restore from " + options.from() + ": " + e, e);
+      return manifest;
     } finally {
       Directories.deleteQuietly(staging);
     }
