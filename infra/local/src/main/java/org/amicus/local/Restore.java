@@ -161,13 +161,18 @@ final class Restore {
               "amicus-restore");
       reader.setDaemon(true);
       reader.start();
-      seal.open(sealed, pipe);
-    }
-    try {
-      reader.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted", e);
+      try {
+        seal.open(sealed, pipe);
+      } finally {
+        // the unpacking ends at the pipe's end; nothing may write to staging once this returns
+        pipe.close();
+        try {
+          reader.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("Interrupted", e);
+        }
+      }
     }
     if (unpacking.get() != null) {
       throw unpacking.get();
