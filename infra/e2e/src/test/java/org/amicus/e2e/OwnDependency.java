@@ -39,6 +39,11 @@ final class OwnDependency {
     return component;
   }
 
+  /** Where the server keeps its data, kept across restarts. */
+  Path dataDir() {
+    return options.dataDir();
+  }
+
   /** The server as it was last started. */
   synchronized ServerProcess process() {
     return ServerProcess.of(state);

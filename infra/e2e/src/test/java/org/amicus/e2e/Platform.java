@@ -370,6 +370,11 @@ public final class Platform {
     ownOnly(dependency).restart();
   }
 
+  /** The data directory of PostgreSQL or Elasticsearch; only this JVM's own. */
+  public Path dataDir(Component dependency) {
+    return ownOnly(dependency).dataDir();
+  }
+
   private OwnDependency ownOnly(Component dependency) {
     OwnDependency dep = own.get(dependency);
     if (dep == null) {

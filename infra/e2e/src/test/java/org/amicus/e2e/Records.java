@@ -48,6 +48,32 @@ final class Records {
   }
 
   /**
+   * A third-cycle UPR recommendation to Kazakhstan (session 34, A/HRC/43/10) that Kazakhstan
+   * supported, as a coordinator records it.
+   */
+  static Map<String, Object> recommendation(String paragraph, String text) {
+    return Map.of(
+        "stateUnderReview",
+        "KZ",
+        "cycle",
+        3,
+        "session",
+        34,
+        "reportSymbol",
+        "A/HRC/43/10",
+        "paragraph",
+        paragraph,
+        "recommendingStates",
+        List.of("Norway", "Czechia"),
+        "text",
+        text,
+        "themes",
+        List.of("civil and political rights"),
+        "response",
+        "SUPPORTED");
+  }
+
+  /**
    * A one-organisation UPR submission draft in English, due in 30 days, with one section, citing
    * the given cases. Its risk level is HIGH when it cites cases (those of {@link #caseOf} are HIGH,
    * and a submission is at least as risky as its cases), otherwise the default, low.

@@ -180,26 +180,7 @@ class ScenarioTest {
       JsonNode recommendation =
           created(
               clara.post(
-                  "/api/recommendations",
-                  Map.of(
-                      "stateUnderReview",
-                      "KZ",
-                      "cycle",
-                      3,
-                      "session",
-                      34,
-                      "reportSymbol",
-                      "A/HRC/43/10",
-                      "paragraph",
-                      paragraph[0],
-                      "recommendingStates",
-                      List.of("Norway", "Czechia"),
-                      "text",
-                      paragraph[1],
-                      "themes",
-                      List.of("civil and political rights"),
-                      "response",
-                      "SUPPORTED")));
+                  "/api/recommendations", Records.recommendation(paragraph[0], paragraph[1])));
       recommendations.add(recommendation.get("id").asLong());
     }
     link(recommendations.get(0), protesterCase);

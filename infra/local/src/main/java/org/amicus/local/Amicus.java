@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The local launcher behind {@code ./amicus}: up, status, down, help. */
+/** The local launcher behind {@code ./amicus}: up, status, down, backup, restore, help. */
 public final class Amicus {
 
   static final int USAGE = 2;
@@ -33,6 +33,14 @@ public final class Amicus {
         case "down" -> {
           noOptions("down", rest);
           yield new Down(workspace, out).run();
+        }
+        case "backup" -> {
+          new Backup(workspace, System.getenv(), out).run(Backup.parse(rest));
+          yield 0;
+        }
+        case "restore" -> {
+          new Restore(workspace, System.getenv(), out).run(Restore.parse(rest));
+          yield 0;
         }
         case "help", "--help", "-h" -> {
           out.print(help());
@@ -92,6 +100,13 @@ public final class Amicus {
           status [--json]  each component's URL, PID and health
                            (exit code 0 all up, 1 some not, 3 not running)
           down             stop a running ./amicus up, from any shell
+          backup [--to DIR]
+                           a sealed copy of the stopped platform's data (databases,
+                           Keycloak's users, secrets) in DIR, default .amicus/backups;
+                           sealed with AMICUS_BACKUP_KEY or .amicus/backup.key
+          restore FILE [--force]
+                           that copy back into this stopped platform (--force replaces
+                           data it holds); ./amicus up then rebuilds the search index
           help             this text
 
         Options of up:
