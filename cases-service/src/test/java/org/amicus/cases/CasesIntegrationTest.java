@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.amicus.testkit.mvc.ApiCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -83,8 +84,8 @@ public abstract class CasesIntegrationTest {
     try {
       String fresh =
           INDEXER.equals(user) || WORKFLOW.equals(user)
-              ? RealDependencies.keycloak().serviceToken(user)
-              : RealDependencies.keycloak().accessToken(user);
+              ? Tokens.serviceToken(RealDependencies.keycloak(), user)
+              : Tokens.accessToken(RealDependencies.keycloak(), user);
       TOKENS.put(user, Map.entry(now, fresh));
       return fresh;
     } catch (IllegalStateException refused) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +46,7 @@ class GatewayBehindProxyTest {
 
   @Test
   void theServiceGetsTheClientAddressTheProxyAddedNotOneTheClientMadeUp() {
-    String token = RealDependencies.keycloak().accessToken("marco");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "marco");
 
     HttpResponse<String> response =
         new Browser()

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -86,12 +87,12 @@ class GatewayBenchmark {
               .executor(clientThreads)
               .build();
       // Tokens live 5 minutes in the realm: one fresh token per phase, the same for both paths.
-      String token = keycloak.accessToken("anna");
+      String token = Tokens.accessToken(keycloak, "anna");
       run(client, serviceUrl, token, threads, warmup);
       run(client, gatewayUrl, token, threads, warmup);
-      token = keycloak.accessToken("anna");
+      token = Tokens.accessToken(keycloak, "anna");
       Result direct = run(client, serviceUrl, token, threads, measure);
-      token = keycloak.accessToken("anna");
+      token = Tokens.accessToken(keycloak, "anna");
       Result through = run(client, gatewayUrl, token, threads, measure);
       String report = report(direct, through, threads, measure);
       System.out.println(report);

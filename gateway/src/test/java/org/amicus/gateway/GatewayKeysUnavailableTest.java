@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +50,7 @@ class GatewayKeysUnavailableTest {
    * logged with the request's correlation id.
    */
   static void answeredUnavailable(int port, StandInService service, CapturedOutput output) {
-    String token = RealDependencies.keycloak().accessToken("anna");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     String correlationId = "keys-test-" + System.nanoTime();
     Map<String, String> bearer =
         Map.of("Authorization", "Bearer " + token, "X-Correlation-Id", correlationId);

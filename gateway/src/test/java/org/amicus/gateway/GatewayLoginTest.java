@@ -24,6 +24,7 @@ import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -232,7 +233,7 @@ class GatewayLoginTest {
   @ExtendWith(OutputCaptureExtension.class)
   void aStoppedServiceIsAnswered503AsProblemDetailsAndLoggedWithTheCorrelationId(
       CapturedOutput output) {
-    String token = RealDependencies.keycloak().accessToken("olena");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "olena");
     String correlationId = "gateway-test-" + System.nanoTime();
 
     HttpResponse<String> response =
@@ -255,7 +256,7 @@ class GatewayLoginTest {
 
   @Test
   void aBurstFromOneUserIsAnswered429WithRetryAfter() {
-    String token = RealDependencies.keycloak().accessToken("marco");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "marco");
     Browser client = new Browser();
 
     List<HttpResponse<String>> burst =
@@ -296,7 +297,7 @@ class GatewayLoginTest {
 
   @Test
   void anOversizedUploadIsRefusedWith413() {
-    String token = RealDependencies.keycloak().accessToken("anna");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     String elevenMegabytes = "x".repeat(11 * 1024 * 1024);
 
     HttpResponse<String> response =
@@ -313,7 +314,7 @@ class GatewayLoginTest {
 
   @Test
   void anOversizedChunkedUploadWithoutContentLengthIsRefusedWith413() {
-    String token = RealDependencies.keycloak().accessToken("anna");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     HttpResponse<String> response =
         new Browser()
@@ -330,7 +331,7 @@ class GatewayLoginTest {
 
   @Test
   void aChunkedUploadWithinTheLimitReachesTheServiceWhole() {
-    String token = RealDependencies.keycloak().accessToken("olena");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "olena");
     int size = 300 * 1024;
 
     HttpResponse<String> response =
@@ -346,7 +347,7 @@ class GatewayLoginTest {
 
   @Test
   void internalAndActuatorPathsOfServicesAreNeverRouted() {
-    String token = RealDependencies.keycloak().accessToken("clara");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "clara");
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
     Browser client = new Browser();
 
@@ -363,7 +364,7 @@ class GatewayLoginTest {
    */
   @Test
   void aClientCannotMakeUpItsAddressWithForwardedHeaders() {
-    String token = RealDependencies.keycloak().accessToken("olena");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "olena");
 
     HttpResponse<String> response =
         new Browser()

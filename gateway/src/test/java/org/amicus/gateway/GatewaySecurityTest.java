@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.amicus.testkit.contract.ResourceServerContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class GatewaySecurityTest implements ResourceServerContract {
   @ParameterizedTest
   @ValueSource(strings = {"search-indexer", "workflow-service"})
   void aServiceAccountsTokenIsRefusedWith401(String client) {
-    String serviceToken = RealDependencies.keycloak().serviceToken(client);
+    String serviceToken = Tokens.serviceToken(RealDependencies.keycloak(), client);
 
     HttpResponse<String> response = get(partnerPath(), serviceToken);
 
@@ -74,7 +75,7 @@ class GatewaySecurityTest implements ResourceServerContract {
   @ParameterizedTest
   @ValueSource(strings = {"cases", "workflow", "search"})
   void theApiReferenceNeedsSignIn(String service) {
-    String partner = RealDependencies.keycloak().accessToken("anna");
+    String partner = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     HttpResponse<String> anonymous = get("/api/docs/" + service, null);
 
@@ -115,7 +116,7 @@ class GatewaySecurityTest implements ResourceServerContract {
       })
   void theActuatorIsNotOnThePublicPort(String path) {
     if (partner == null) { // one sign-in for all paths: a burst of logins is not under test here
-      partner = RealDependencies.keycloak().accessToken("anna");
+      partner = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     }
 
     assertThat(get(path, null).statusCode()).isEqualTo(404);

@@ -16,6 +16,7 @@ import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.Spans;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -67,7 +68,7 @@ class GatewayTracesTest {
 
   @Test
   void aSearchThroughTheGatewayCarriesItsTraceAndLeavesTheNameInNoSpan() {
-    String token = RealDependencies.keycloak().accessToken("anna");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     HttpResponse<String> response =
         new Browser()

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,9 +62,11 @@ class SharedRateLimitTest {
   @Test
   void aBurstSpreadOverTwoGatewaysIsCountedOnceAndAnotherUserIsNotHeldUp() throws Exception {
     Map<String, String> marco =
-        Map.of("Authorization", "Bearer " + RealDependencies.keycloak().accessToken("marco"));
+        Map.of(
+            "Authorization", "Bearer " + Tokens.accessToken(RealDependencies.keycloak(), "marco"));
     Map<String, String> anna =
-        Map.of("Authorization", "Bearer " + RealDependencies.keycloak().accessToken("anna"));
+        Map.of(
+            "Authorization", "Bearer " + Tokens.accessToken(RealDependencies.keycloak(), "anna"));
 
     long started = System.nanoTime();
     List<HttpResponse<String>> burst = new ArrayList<>();

@@ -33,6 +33,7 @@ import org.amicus.runtime.SmtpInfo;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.ServerProcess;
+import org.amicus.testkit.Tokens;
 import org.awaitility.Awaitility;
 
 /**
@@ -260,7 +261,7 @@ public final class Platform {
         .until(
             () -> {
               try {
-                return setup.keycloak().accessToken(user);
+                return Tokens.accessToken(setup.keycloak(), user);
               } catch (IllegalStateException refused) {
                 new KeycloakAdmin(setup.keycloak()).unlock(user);
                 throw refused;

@@ -32,7 +32,7 @@ class SharedKeycloakTest {
 
   @Test
   void partnerTokenCarriesOrganisationRolesAndAudience() throws Exception {
-    JsonNode claims = claims(keycloak.accessToken("anna"));
+    JsonNode claims = claims(Tokens.accessToken(keycloak, "anna"));
 
     assertThat(claims.path("organisation").asText()).isEqualTo("odf");
     assertThat(values(claims.path("realm_access").path("roles"))).contains("partner");
@@ -44,19 +44,19 @@ class SharedKeycloakTest {
 
   @Test
   void eachPartnerBelongsToTheirOwnOrganisation() throws Exception {
-    assertThat(claims(keycloak.accessToken("marco")).path("organisation").asText())
+    assertThat(claims(Tokens.accessToken(keycloak, "marco")).path("organisation").asText())
         .isEqualTo("fidu");
-    assertThat(claims(keycloak.accessToken("olena")).path("organisation").asText())
+    assertThat(claims(Tokens.accessToken(keycloak, "olena")).path("organisation").asText())
         .isEqualTo("kisr");
   }
 
   @Test
   void coordinatorAndAdminHaveTheirRoles() throws Exception {
-    JsonNode clara = claims(keycloak.accessToken("clara"));
+    JsonNode clara = claims(Tokens.accessToken(keycloak, "clara"));
     assertThat(values(clara.path("realm_access").path("roles"))).contains("coordinator");
     assertThat(clara.path("organisation").asText()).isEqualTo("odf");
 
-    JsonNode adam = claims(keycloak.accessToken("adam"));
+    JsonNode adam = claims(Tokens.accessToken(keycloak, "adam"));
     assertThat(values(adam.path("realm_access").path("roles")))
         .contains("admin")
         .doesNotContain("partner", "coordinator");
@@ -64,7 +64,7 @@ class SharedKeycloakTest {
 
   @Test
   void searchIndexerServiceAccountMayOnlyIndex() throws Exception {
-    JsonNode claims = claims(keycloak.serviceToken("search-indexer"));
+    JsonNode claims = claims(Tokens.serviceToken(keycloak, "search-indexer"));
 
     assertThat(values(claims.path("realm_access").path("roles")))
         .contains("indexer")
@@ -75,7 +75,7 @@ class SharedKeycloakTest {
 
   @Test
   void workflowServiceAccountMayReadCases() throws Exception {
-    JsonNode claims = claims(keycloak.serviceToken("workflow-service"));
+    JsonNode claims = claims(Tokens.serviceToken(keycloak, "workflow-service"));
 
     assertThat(values(claims.path("realm_access").path("roles")))
         .contains("case-reader")
@@ -117,7 +117,7 @@ class SharedKeycloakTest {
     state.put("password.mallory", "not-" + keycloak.password("anna"));
     KeycloakInfo withWrongPassword = new KeycloakInfo(state);
 
-    assertThatThrownBy(() -> withWrongPassword.accessToken("mallory"))
+    assertThatThrownBy(() -> Tokens.accessToken(withWrongPassword, "mallory"))
         .hasMessageContaining("invalid_grant");
   }
 
@@ -127,7 +127,7 @@ class SharedKeycloakTest {
     state.put("secret.search-indexer", "change-me");
     KeycloakInfo withWrongSecret = new KeycloakInfo(state);
 
-    assertThatThrownBy(() -> withWrongSecret.serviceToken("search-indexer"))
+    assertThatThrownBy(() -> Tokens.serviceToken(withWrongSecret, "search-indexer"))
         .hasMessageContaining("HTTP 401");
   }
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How search-service reads the change feeds.
  *
- * @param enabled false only in tests that feed the index themselves
+ * @param enabled false: this instance only answers queries and never ingests or rebuilds (a
+ *     query-only instance beside the one that holds the ingest lease)
  * @param sources source name to base URL, e.g. {@code cases -> http://localhost:8081}
  * @param tokenUri Keycloak's token endpoint for the service account
  * @param pollInterval the pause after a poll found nothing new

@@ -23,6 +23,7 @@ import org.amicus.search.index.SearchIndex;
 import org.amicus.search.index.SearchIndexProperties;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +112,7 @@ class IngestTest {
    */
   @Test
   void aRecordSavedInASourceIsFoundBySearchAndOnlyByThoseAllowedToSeeIt() throws IOException {
-    String anna = RealDependencies.keycloak().accessToken("anna");
+    String anna = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     cases.upsert("case", "fresh-1", caseRecord("Detention " + word, "odf", "ORGANISATION"));
@@ -140,15 +141,15 @@ class IngestTest {
         .until(() -> total(get("/api/search?q=" + word, anna)) == 2);
     // marco belongs to fidu: the ORGANISATION case of odf stays hidden, the submission that fidu
     // co-signs shows (a partner of any other organisation would not find it)
-    String marco = RealDependencies.keycloak().accessToken("marco");
+    String marco = Tokens.accessToken(RealDependencies.keycloak(), "marco");
     assertThat(total(get("/api/search?q=" + word, marco))).isEqualTo(1);
-    String olena = RealDependencies.keycloak().accessToken("olena");
+    String olena = Tokens.accessToken(RealDependencies.keycloak(), "olena");
     assertThat(total(get("/api/search?q=" + word, olena))).isZero();
   }
 
   @Test
   void afterASourceOutageIngestCatchesUpAndTheIndexEqualsTheSources() throws IOException {
-    String adam = RealDependencies.keycloak().accessToken("adam");
+    String adam = Tokens.accessToken(RealDependencies.keycloak(), "adam");
     awaitIndexEqualsSources();
     cases.down();
     for (int i = 0; i < 30; i++) {
@@ -180,8 +181,8 @@ class IngestTest {
 
   @Test
   void aPoisonChangeWaitsAsADeadLetterUntilAnAdminRetriesIt() throws IOException {
-    String adam = RealDependencies.keycloak().accessToken("adam");
-    String anna = RealDependencies.keycloak().accessToken("anna");
+    String adam = Tokens.accessToken(RealDependencies.keycloak(), "adam");
+    String anna = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     long poison =
         cases.upsert(
             "case",
@@ -254,7 +255,7 @@ class IngestTest {
 
   @Test
   void aDeadLetterSupersededByANewerChangeIsResolvedByItsRetry() throws IOException {
-    String adam = RealDependencies.keycloak().accessToken("adam");
+    String adam = Tokens.accessToken(RealDependencies.keycloak(), "adam");
     long poison =
         cases.upsert(
             "case",
@@ -305,8 +306,8 @@ class IngestTest {
 
   @Test
   void aRebuildSwapsTheAliasWhileQueriesKeepAnswering() throws IOException {
-    String adam = RealDependencies.keycloak().accessToken("adam");
-    String clara = RealDependencies.keycloak().accessToken("clara");
+    String adam = Tokens.accessToken(RealDependencies.keycloak(), "adam");
+    String clara = Tokens.accessToken(RealDependencies.keycloak(), "clara");
     for (int i = 0; i < 1500; i++) {
       cases.upsert("case", "bulk-" + i, caseRecord("Rebuild record " + i, "fidu", "COALITION"));
     }
@@ -338,22 +339,24 @@ class IngestTest {
   void onlyPartnersAndCoordinatorsSearchAndBadInputIsNamed() throws IOException {
     KeycloakInfo keycloak = RealDependencies.keycloak();
     assertThat(get("/api/search?q=x", null).getStatusCode().value()).isEqualTo(401);
-    assertThat(get("/api/search?q=x", keycloak.accessToken("adam")).getStatusCode().value())
+    assertThat(get("/api/search?q=x", Tokens.accessToken(keycloak, "adam")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(
-            get("/api/search?q=x", keycloak.serviceToken("search-indexer")).getStatusCode().value())
+            get("/api/search?q=x", Tokens.serviceToken(keycloak, "search-indexer"))
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
 
     ResponseEntity<String> bad =
         get(
             "/api/search?size=0&sort=random&type=alien&searchAfter=nonsense",
-            keycloak.accessToken("anna"));
+            Tokens.accessToken(keycloak, "anna"));
     assertThat(bad.getStatusCode().value()).isEqualTo(400);
     assertThat(bad.getHeaders().getContentType().toString()).contains("problem+json");
     assertThat(json.readTree(bad.getBody()).findValuesAsText("field"))
         .contains("size", "sort", "type", "searchAfter");
     ResponseEntity<String> noPrefix =
-        get("/api/search/suggest?prefix=", keycloak.accessToken("anna"));
+        get("/api/search/suggest?prefix=", Tokens.accessToken(keycloak, "anna"));
     assertThat(noPrefix.getStatusCode().value()).isEqualTo(400);
     assertThat(noPrefix.getBody()).contains("prefix");
   }

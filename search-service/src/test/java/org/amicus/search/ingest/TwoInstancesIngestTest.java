@@ -32,6 +32,7 @@ import org.amicus.search.index.SearchIndex;
 import org.amicus.search.index.SearchIndexProperties;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +110,7 @@ class TwoInstancesIngestTest {
     assertThat(leaseHolder()).isEqualTo(holder.getBean(IngestLease.class).holder());
 
     // a rebuild runs where the lease is; the other instance says so instead of rebuilding too
-    String adam = RealDependencies.keycloak().accessToken("adam");
+    String adam = Tokens.accessToken(RealDependencies.keycloak(), "adam");
     HttpResponse<String> refused = post(standby, "/api/search/admin/reindex", adam);
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.body()).contains("ingest lease");

@@ -28,6 +28,7 @@ import org.amicus.search.ingest.FeedStandIn;
 import org.amicus.search.ingest.Ingest;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,7 +150,7 @@ class NameMatchesTest {
   @Test
   void findsEveryFormOfThePersonsTheOrganisationMayReadAndTheLinkedOnes() throws Exception {
     String text = "Письмо Джакишеву, BOKAYEV's brother; Demeuova and Bilash";
-    String workflowToken = RealDependencies.keycloak().serviceToken("workflow-service");
+    String workflowToken = Tokens.serviceToken(RealDependencies.keycloak(), "workflow-service");
 
     JsonNode found =
         awaitSpans(
@@ -175,7 +176,7 @@ class NameMatchesTest {
 
   @Test
   void aDeletedPersonIsNoLongerMatchedAndAChangedNameIsMatchedAsItIsNow() throws Exception {
-    String token = RealDependencies.keycloak().serviceToken("workflow-service");
+    String token = Tokens.serviceToken(RealDependencies.keycloak(), "workflow-service");
     cases.upsert(
         "person",
         "106",
@@ -194,7 +195,7 @@ class NameMatchesTest {
 
   @Test
   void undecidableWordsAreReported() throws Exception {
-    String token = RealDependencies.keycloak().serviceToken("workflow-service");
+    String token = Tokens.serviceToken(RealDependencies.keycloak(), "workflow-service");
     String text = "the so-called Dzhakishevshchina";
 
     JsonNode found = awaitUndecidable(token, text);
@@ -212,18 +213,20 @@ class NameMatchesTest {
 
     assertThat(post(null, body).statusCode()).isEqualTo(401);
     for (String user : List.of("anna", "clara", "adam")) {
-      HttpResponse<String> refused = post(keycloak.accessToken(user), body);
+      HttpResponse<String> refused = post(Tokens.accessToken(keycloak, user), body);
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
       assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
     }
-    assertThat(post(keycloak.serviceToken("search-indexer"), body).statusCode()).isEqualTo(403);
+    assertThat(post(Tokens.serviceToken(keycloak, "search-indexer"), body).statusCode())
+        .isEqualTo(403);
     // the indexer keeps its change feed; the names path is not part of it
-    assertThat(get("/internal/state", keycloak.accessToken("anna")).statusCode()).isEqualTo(403);
+    assertThat(get("/internal/state", Tokens.accessToken(keycloak, "anna")).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
   void badRequestsAreProblemsNamingTheirFields() throws Exception {
-    String token = RealDependencies.keycloak().serviceToken("workflow-service");
+    String token = Tokens.serviceToken(RealDependencies.keycloak(), "workflow-service");
     List<Map<String, String>> tooMany = new ArrayList<>();
     for (int i = 0; i < 201; i++) {
       tooMany.add(Map.of("field", "t" + i, "text", "x"));
@@ -254,9 +257,9 @@ class NameMatchesTest {
 
   @Test
   void publicSearchNeverShowsNameFormsOrTheNamesIndex() throws Exception {
-    String workflowToken = RealDependencies.keycloak().serviceToken("workflow-service");
+    String workflowToken = Tokens.serviceToken(RealDependencies.keycloak(), "workflow-service");
     awaitSpans(workflowToken, "odf", List.of(), "Bilash", "Bilash [105]");
-    String anna = RealDependencies.keycloak().accessToken("anna");
+    String anna = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     // Bilash is public but only by pseudonym: the matcher knows the name, search does not
     HttpResponse<String> byName = get("/api/search?q=Bilash", anna);

@@ -21,6 +21,7 @@ import org.amicus.search.index.SearchIndex;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.Spans;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -172,7 +173,7 @@ class TracesWithoutPersonalDataTest {
   }
 
   private HttpResponse<String> get(String path, String correlationId) throws Exception {
-    String token = RealDependencies.keycloak().accessToken("anna");
+    String token = Tokens.accessToken(RealDependencies.keycloak(), "anna");
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Authorization", "Bearer " + token)

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ class SubmissionsWithKeycloakTokensTest {
     KeycloakInfo keycloak = RealDependencies.keycloak();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + keycloak.accessToken(user))
+            .header("Authorization", "Bearer " + Tokens.accessToken(keycloak, user))
             .header("Content-Type", "application/json")
             .method(
                 method,

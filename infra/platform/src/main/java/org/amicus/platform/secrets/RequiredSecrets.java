@@ -17,14 +17,10 @@ import org.springframework.core.env.Environment;
  * when Redis is unused, previous encryption keys) are simply not listed. The failure names every
  * offending property, never its value. Runs before any bean is created, registered in {@code
  * META-INF/spring.factories}.
- *
- * <p>{@code amicus.secrets.enforce=false} turns the check off; only the tests' own configuration
- * does so, for tests that never use the secret they leave unset.
  */
 public final class RequiredSecrets implements EnvironmentPostProcessor {
 
   public static final String REQUIRED = "amicus.secrets.required";
-  public static final String ENFORCE = "amicus.secrets.enforce";
 
   static final String PLACEHOLDER = "change-me";
 
@@ -36,9 +32,6 @@ public final class RequiredSecrets implements EnvironmentPostProcessor {
 
   /** Throws when a required secret is empty or a placeholder; the message names properties only. */
   public static void check(Environment environment) {
-    if (!environment.getProperty(ENFORCE, Boolean.class, true)) {
-      return;
-    }
     List<String> unset = unset(environment);
     if (!unset.isEmpty()) {
       throw new IllegalStateException(

@@ -3,6 +3,7 @@ package org.amicus.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ public interface ChangeFeedContract extends OpenApiContract {
 
   @Test
   default void theIndexerServiceAccountReadsTheChangeFeed() {
-    String indexer = RealDependencies.keycloak().serviceToken("search-indexer");
+    String indexer = Tokens.serviceToken(RealDependencies.keycloak(), "search-indexer");
 
     var response = get("/internal/changes?after=0&limit=10", indexer);
 
@@ -35,7 +36,8 @@ public interface ChangeFeedContract extends OpenApiContract {
 
   @Test
   default void anUnknownPathIsANotFoundProblemWithAStableType() {
-    var response = get("/api/no-such-thing", RealDependencies.keycloak().accessToken("anna"));
+    var response =
+        get("/api/no-such-thing", Tokens.accessToken(RealDependencies.keycloak(), "anna"));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("urn:amicus:problem:not-found");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.amicus.runtime.KeycloakInfo;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,14 +72,14 @@ public interface ResourceServerContract {
 
   @Test
   default void aDemoPartnersTokenIsAccepted() {
-    String partner = RealDependencies.keycloak().accessToken("anna");
+    String partner = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     assertThat(get(partnerPath(), partner).statusCode()).isNotIn(401, 403);
   }
 
   @Test
   default void aPartnerIsRefusedWhatTheirRoleDoesNotAllow() {
-    String partner = RealDependencies.keycloak().accessToken("anna");
+    String partner = Tokens.accessToken(RealDependencies.keycloak(), "anna");
 
     HttpResponse<String> response = get(forbiddenForPartnerPath(), partner);
 
