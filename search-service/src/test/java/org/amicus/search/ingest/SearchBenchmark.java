@@ -369,7 +369,7 @@ class SearchBenchmark {
   private static String targets(int count, double pipelineSeconds, double rawSeconds, long[] all) {
     double p95 = millis(all, 95);
     double p99 = millis(all, 99);
-    double p95Goal = count >= 1_000_000 ? 150 : 50;
+    int p95Goal = count >= 1_000_000 ? 150 : 50;
     String at = String.format(java.util.Locale.ROOT, " at %,d documents", count);
     List<Target> targets = new ArrayList<>();
     targets.add(
