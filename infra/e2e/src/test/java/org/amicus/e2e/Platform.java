@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.amicus.local.Applications;
 import org.amicus.local.Applications.Application;
@@ -64,6 +66,8 @@ public final class Platform {
   private final Map<Application, Running> running = new ConcurrentHashMap<>();
   private final Map<Component, OwnDependency> own;
   private final Map<Application, Duration> readyAfter = new ConcurrentHashMap<>();
+  private final List<Running> extraInstances = new CopyOnWriteArrayList<>();
+  private final AtomicInteger instances = new AtomicInteger();
 
   private Platform(String runId, Setup setup, Map<Component, OwnDependency> own) {
     this.runId = runId;
@@ -345,13 +349,59 @@ public final class Platform {
     app.awaitReady();
   }
 
-  /** Whether PostgreSQL, Elasticsearch and SMTP are this JVM's own, so tests may kill them. */
+  /**
+   * Starts one more instance of the application as a separate JVM, the way a second replica runs:
+   * the same database, index names, Keycloak and environment as the platform's own instance, plus
+   * {@code environment}, but a port and a work directory of its own. Returns when it is ready; it
+   * is stopped with the platform unless the test stops or kills it first. The other applications
+   * keep calling the first instance.
+   */
+  public Instance another(Application application, Map<String, String> environment) {
+    int number = instances.incrementAndGet();
+    Map<Application, Integer> ports = new EnumMap<>(setup.ports());
+    ports.put(application, application == Application.GATEWAY ? freeGatewayPort() : Ports.free());
+    Map<Application, Map<String, String>> extra = new EnumMap<>(Application.class);
+    extra.putAll(setup.extraEnvironment());
+    Map<String, String> env = new LinkedHashMap<>(extra.getOrDefault(application, Map.of()));
+    env.putAll(environment);
+    extra.put(application, env);
+    Setup second =
+        new Setup(
+            setup.root(),
+            setup.workDir().resolve("instance-" + number),
+            ports,
+            setup.databases(),
+            setup.postgres(),
+            setup.keycloak(),
+            setup.elasticsearch(),
+            setup.smtp(),
+            extra);
+    if (application == Application.GATEWAY) {
+      new KeycloakAdmin(setup.keycloak()).allowGatewayAt(second.publicUrl());
+    }
+    Running app = Applications.start(application, second);
+    extraInstances.add(app);
+    try {
+      app.awaitReady();
+    } catch (RuntimeException notReady) {
+      stopQuietly(app);
+      throw notReady;
+    }
+    return new Instance(app, second.url(application), second.managementUrl(application));
+  }
+
+  /**
+   * One more instance of an application, from {@link #another}: where it answers, and its process.
+   */
+  public record Instance(Running process, String url, String managementUrl) {}
+
   /** A dependency's server: this JVM's own, or the build's shared one (Keycloak always). */
   public ServerProcess process(Component dependency) {
     OwnDependency mine = own.get(dependency);
     return mine != null ? mine.process() : RealDependencies.process(dependency);
   }
 
+  /** Whether PostgreSQL, Elasticsearch and SMTP are this JVM's own, so tests may kill them. */
   public boolean ownsDependencies() {
     return !own.isEmpty();
   }
@@ -389,6 +439,7 @@ public final class Platform {
    * Gateway first, so no request reaches a service that is going away; then drops the databases.
    */
   private synchronized void stopAll() {
+    extraInstances.forEach(Platform::stopQuietly);
     stopQuietly(running.remove(Application.GATEWAY));
     // the rest at once: Surefire gives a forked JVM 30 s to end after its last test
     List<CompletableFuture<Void>> stopping = new ArrayList<>();
