@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.amicus.local.Applications.Application;
 import org.amicus.runtime.Component;
-import org.amicus.runtime.PostgresInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +82,7 @@ class IngestFaultsTest {
    * a delete.
    */
   private void write(int count) throws SQLException {
-    try (Connection db = connection()) {
+    try (Connection db = platform.connect(Application.CASES)) {
       db.setAutoCommit(false);
       try (PreparedStatement lock = db.prepareStatement("select pg_advisory_xact_lock(?)")) {
         lock.setLong(1, OUTBOX_LOCK);
@@ -134,7 +132,7 @@ class IngestFaultsTest {
   /** What the feed says now: each record's last change, if it is an upsert, by its seq. */
   private Map<String, Long> source() throws SQLException {
     Map<String, Long> records = new TreeMap<>();
-    try (Connection db = connection();
+    try (Connection db = platform.connect(Application.CASES);
         PreparedStatement last =
             db.prepareStatement(
                 "select distinct on (record_id) record_id, seq, operation from change_outbox"
@@ -187,13 +185,5 @@ class IngestFaultsTest {
     records.forEach(
         (id, version) -> sha.update((id + ":" + version + "\n").getBytes(StandardCharsets.UTF_8)));
     return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private Connection connection() throws SQLException {
-    PostgresInfo postgres = platform.postgres();
-    return DriverManager.getConnection(
-        postgres.jdbcUrl(platform.database(Application.CASES)),
-        postgres.user(),
-        postgres.password());
   }
 }

@@ -294,6 +294,13 @@ public final class Platform {
     return setup.databases().get(application);
   }
 
+  /** A connection to the database of cases-service or workflow-service in this run. */
+  public Connection connect(Application application) throws SQLException {
+    PostgresInfo postgres = setup.postgres();
+    return DriverManager.getConnection(
+        postgres.jdbcUrl(database(application)), postgres.user(), postgres.password());
+  }
+
   /** What the application wrote to its log, for a failure message. */
   public String logTail(Application application, int lines) {
     return LogTail.of(log(application), lines);
