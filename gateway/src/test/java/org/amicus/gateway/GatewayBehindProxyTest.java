@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.amicus.runtime.KeycloakInfo;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.Tokens;

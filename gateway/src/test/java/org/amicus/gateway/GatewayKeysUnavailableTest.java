@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;
 import org.amicus.testkit.Tokens;

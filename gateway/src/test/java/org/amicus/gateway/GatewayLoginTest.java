@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.amicus.runtime.KeycloakInfo;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.SpringProperties;

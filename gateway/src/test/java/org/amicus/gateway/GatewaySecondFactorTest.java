@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amicus.runtime.KeycloakInfo;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.KeycloakAdmin;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.AfterAll;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.amicus.runtime.KeycloakInfo;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.Spans;
 import org.amicus.testkit.SpringProperties;

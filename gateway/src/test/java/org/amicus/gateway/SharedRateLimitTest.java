@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.amicus.testkit.Browser;
+import org.amicus.testkit.RateLimits;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.RedisServer;
 import org.amicus.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +88,7 @@ class SharedRateLimitTest {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    GatewayInstances.assertCountedInOneBucket(burst, BURST, seconds);
+    RateLimits.assertCountedInOneBucket(burst, BURST, seconds);
     for (int gateway = 0; gateway < GATEWAYS.size(); gateway++) {
       int index = gateway;
       assertThat(burst)

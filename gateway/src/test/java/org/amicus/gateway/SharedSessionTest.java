@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.amicus.testkit.Browser;
 import org.amicus.testkit.KeycloakAdmin;
+import org.amicus.testkit.RateLimits;
 import org.amicus.testkit.RealDependencies;
+import org.amicus.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,7 +156,7 @@ class SharedSessionTest {
     double seconds = (System.nanoTime() - started) / 1e9;
 
     // One bucket for marco in Redis; separate ones at A and B would let 2 * BURST through.
-    GatewayInstances.assertCountedInOneBucket(burst, BURST, seconds);
+    RateLimits.assertCountedInOneBucket(burst, BURST, seconds);
   }
 
   /**

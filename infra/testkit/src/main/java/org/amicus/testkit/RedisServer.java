@@ -1,4 +1,4 @@
-package org.amicus.gateway;
+package org.amicus.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +24,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * package, which {@code .ci/run} installs) on a free loopback port, without persistence, for as
  * long as a test needs it.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   private static final String BINARY = "redis-server";
   private static final Duration STARTUP = Duration.ofSeconds(30);
@@ -38,7 +38,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** The binary, if the PATH has one. */
-  static Optional<Path> binary() {
+  public static Optional<Path> binary() {
     return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
         .filter(dir -> !dir.isBlank())
         .map(dir -> Path.of(dir, BINARY))
@@ -47,7 +47,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts Redis with its log in {@code directory}, and waits until it answers PING. */
-  static RedisServer start(Path directory) {
+  public static RedisServer start(Path directory) {
     Path binary = binary().orElseThrow(() -> new IllegalStateException("no " + BINARY));
     int port = freePort();
     try {
@@ -77,7 +77,7 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

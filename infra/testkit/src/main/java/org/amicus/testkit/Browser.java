@@ -1,4 +1,4 @@
-package org.amicus.gateway;
+package org.amicus.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +19,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.amicus.testkit.RealDependencies;
 
 /**
  * A browser at HTTP level: keeps cookies per host like a browser on {@code 127.0.0.1} does (it
  * sends Keycloak's {@code Secure} cookies over plain http, as browsers do for loopback addresses)
  * and follows redirects by hand so every hop can be inspected.
  */
-final class Browser {
+public final class Browser {
 
   /**
    * HTTP/1.1 as a browser speaks it over plain http (no h2c upgrade attempts), keeping its
@@ -48,19 +47,19 @@ final class Browser {
   private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
   /** Every response seen, to check that no token ever reached the browser. */
-  final List<HttpResponse<String>> seen = new ArrayList<>();
+  public final List<HttpResponse<String>> seen = new ArrayList<>();
 
-  HttpResponse<String> get(String url, Map<String, String> headers) {
+  public HttpResponse<String> get(String url, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
     headers.forEach(request::header);
     return send(request);
   }
 
-  HttpResponse<String> get(String url) {
+  public HttpResponse<String> get(String url) {
     return get(url, Map.of());
   }
 
-  HttpResponse<String> post(
+  public HttpResponse<String> post(
       String url, String contentType, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
@@ -74,7 +73,7 @@ final class Browser {
    * Posts a body of {@code size} bytes without announcing its length: HTTP/1.1 chunked transfer
    * encoding, as a client streaming an upload of unknown size sends it.
    */
-  HttpResponse<String> postChunked(String url, int size, Map<String, String> headers) {
+  public HttpResponse<String> postChunked(String url, int size, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .version(HttpClient.Version.HTTP_1_1)
@@ -90,7 +89,7 @@ final class Browser {
    * Fills in Keycloak's login form on this page, user name and password in one step, and posts it
    * to the form's action; returns Keycloak's answer.
    */
-  HttpResponse<String> submitLogin(
+  public HttpResponse<String> submitLogin(
       HttpResponse<String> loginPage, String username, String password) {
     assertThat(loginPage.statusCode()).isEqualTo(200);
     Matcher form = LOGIN_FORM.matcher(loginPage.body());
@@ -112,7 +111,7 @@ final class Browser {
    * Signs in through the gateway at {@code base} as a person does (the demo user's password at
    * Keycloak's form); returns the gateway's session cookie.
    */
-  String signIn(String base, String username) {
+  public String signIn(String base, String username) {
     HttpResponse<String> loginPage = follow(get(base + "/oauth2/authorization/keycloak"));
     String password = RealDependencies.keycloak().password(username);
     HttpResponse<String> posted = submitLogin(loginPage, username, password);
@@ -125,7 +124,7 @@ final class Browser {
   }
 
   /** Follows redirects from this response until a page that is not a redirect. */
-  HttpResponse<String> follow(HttpResponse<String> response) {
+  public HttpResponse<String> follow(HttpResponse<String> response) {
     for (int hop = 0; hop < 15 && isRedirect(response); hop++) {
       URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
       response = get(next.toString());
@@ -133,13 +132,13 @@ final class Browser {
     return response;
   }
 
-  static boolean isRedirect(HttpResponse<String> response) {
+  public static boolean isRedirect(HttpResponse<String> response) {
     return response.statusCode() >= 300
         && response.statusCode() < 400
         && response.headers().firstValue("Location").isPresent();
   }
 
-  String cookie(String name) {
+  public String cookie(String name) {
     String[] cookie = cookies.get(name);
     return cookie == null ? null : cookie[0];
   }
