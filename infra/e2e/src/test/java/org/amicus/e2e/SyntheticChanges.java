@@ -1,11 +1,6 @@
 package org.amicus.e2e;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -29,7 +24,6 @@ import org.amicus.runtime.PostgresInfo;
 final class SyntheticChanges {
 
   private static final long OUTBOX_LOCK = 0x414D494355534F42L;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Platform platform;
   private final String prefix;
@@ -126,32 +120,7 @@ final class SyntheticChanges {
 
   /** What the index holds of the synthetic records: id and version. */
   Map<String, Long> indexed() throws Exception {
-    String query =
-        """
-        {"size": 10000, "track_total_hits": true, "version": true, "_source": ["id"],
-         "query": {"bool": {"filter": [{"term": {"type": "case"}}, {"prefix": {"id": "%s"}}]}}}
-        """
-            .formatted(prefix);
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        platform.elasticsearch().url()
-                            + "/"
-                            + platform.runId()
-                            + "-search/_search"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("Elasticsearch answered " + response.statusCode());
-    }
-    Map<String, Long> indexed = new TreeMap<>();
-    for (JsonNode hit : Api.JSON.readTree(response.body()).path("hits").path("hits")) {
-      indexed.put(hit.path("_source").path("id").asText(), hit.path("_version").asLong());
-    }
-    return indexed;
+    return IndexedRecords.cases(platform, "{\"prefix\": {\"id\": \"%s\"}}".formatted(prefix));
   }
 
   /** A digest of id and version of every record, to compare index and source at a glance. */

@@ -251,7 +251,7 @@ class TwoCasesServicesTest {
   private static Map<String, Object> person(int client, int round) {
     // synthetic, no real person's name
     return Records.person(
-        "Subject " + client + "-" + round, List.of(), "Journalist", "P-" + client + "-" + round);
+        "Subject " + client + "-" + round, List.of(), "JOURNALIST", "P-" + client + "-" + round);
   }
 
   private static Map<String, Object> caseOf(String title, Long person) {
@@ -376,30 +376,8 @@ class TwoCasesServicesTest {
 
   /** What the search index holds of these cases: id and version. */
   private Map<String, Long> indexed(Set<String> ids) throws Exception {
-    String query =
-        """
-        {"size": 10000, "version": true, "_source": ["id"],
-         "query": {"bool": {"filter": [{"term": {"type": "case"}}, {"terms": {"id": %s}}]}}}
-        """
-            .formatted(Api.JSON.writeValueAsString(ids));
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        platform.elasticsearch().url()
-                            + "/"
-                            + platform.runId()
-                            + "-search/_search"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    Map<String, Long> records = new TreeMap<>();
-    for (JsonNode hit : Api.JSON.readTree(response.body()).path("hits").path("hits")) {
-      records.put(hit.path("_source").path("id").asText(), hit.path("_version").asLong());
-    }
-    return records;
+    return IndexedRecords.cases(
+        platform, "{\"terms\": {\"id\": %s}}".formatted(Api.JSON.writeValueAsString(ids)));
   }
 
   /** A case row this test committed, whether its answer arrived or not. */

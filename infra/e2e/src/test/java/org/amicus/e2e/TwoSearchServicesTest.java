@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +42,6 @@ class TwoSearchServicesTest {
 
   private static final int RECORDS = 2_000;
   private static final Duration LEASE_EXPIRY = Duration.ofSeconds(15); // IngestProperties' default
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Platform platform = Platform.get();
   private Instance second;
@@ -158,11 +154,7 @@ class TwoSearchServicesTest {
       if (second != null) {
         second.process().stop();
       }
-      HTTP.send(
-          HttpRequest.newBuilder(URI.create(platform.elasticsearch().url() + "/" + ownState))
-              .DELETE()
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      IndexedRecords.request(platform, "DELETE", "/" + ownState, null);
     }
   }
 
@@ -198,16 +190,8 @@ class TwoSearchServicesTest {
   /** The holder's random id in the lease document both instances share. */
   private String leaseHolder() throws Exception {
     HttpResponse<String> lease =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        platform.elasticsearch().url()
-                            + "/"
-                            + platform.runId()
-                            + "-search-state/_doc/lease:ingest"))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        IndexedRecords.request(
+            platform, "GET", "/" + platform.runId() + "-search-state/_doc/lease:ingest", null);
     assertThat(lease.statusCode()).isEqualTo(200);
     return Api.JSON.readTree(lease.body()).path("_source").path("holder").asText();
   }
