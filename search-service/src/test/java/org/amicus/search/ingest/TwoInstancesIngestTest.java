@@ -48,6 +48,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * real Elasticsearch and Keycloak and a stand-in for cases-service's change feed (over HTTP, with
  * real service tokens). The work is what the feed hands out: every change read once over both
  * instances means no double work; the index equal to the source means nothing lost.
+ *
+ * <p>infra/e2e's {@code TwoSearchServicesTest} proves the same with two search-service processes on
+ * the real platform. This one stays for what that one cannot see: the exact count of changes the
+ * feed served over both instances (every change once; after a takeover at most the one batch the
+ * stopped holder was applying again), which only a stand-in feed can count, and a lease left behind
+ * by a crashed instance, which both must wait out before ingesting.
  */
 class TwoInstancesIngestTest {
 
