@@ -16,7 +16,8 @@ interface CaseFiles extends JpaRepository<CaseFile, Long>, JpaSpecificationExecu
    * collections load with one query each when the view reads them: fetching more than one
    * collection in one query would multiply their rows. Written out in JPQL rather than derived with
    * an entity graph: Hibernate caches a JPQL query's SQL, while a derived query with a graph is
-   * built and translated again on every call (19 % of a case read's CPU in the profile).
+   * built and translated again on every call (most of the 19 % of a case read's CPU that loading
+   * the case took in the profile).
    */
   @Query(
       "select c from CaseFile c left join fetch c.charges ch left join fetch ch.article"
