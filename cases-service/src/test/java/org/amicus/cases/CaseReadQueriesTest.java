@@ -37,6 +37,38 @@ class CaseReadQueriesTest extends CasesIntegrationTest {
     assertThat(read.get("representations")).hasSize(3);
   }
 
+  /**
+   * A create checks, publishes and shows the persons it names: they are loaded once, not once for
+   * each step. Naming a person costs its load, its spellings for the search document and the case's
+   * link to it, however often the create looks at it.
+   */
+  @Test
+  void aCaseCreateLoadsThePersonsItNamesOnce() throws Exception {
+    long person = created("/api/persons", CaseFlowTest.PERSON);
+    String withPerson = CaseFlowTest.caseBody(person, "COALITION", "Names a person");
+    String withoutPerson = withPerson.replace("[" + person + "]", "[]");
+
+    long statementsWithout = statementsToCreate(withoutPerson);
+    long statementsWith = statementsToCreate(withPerson);
+
+    assertThat(statementsWith - statementsWithout)
+        .as(
+            "statements for naming one person (%d with, %d without)",
+            statementsWith, statementsWithout)
+        .isLessThanOrEqualTo(3);
+  }
+
+  private long statementsToCreate(String body) throws Exception {
+    Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+    statistics.setStatisticsEnabled(true);
+    statistics.clear();
+    MockHttpServletResponse created = send(ANNA, "POST", "/api/cases", null, body);
+    long statements = statistics.getPrepareStatementCount();
+    statistics.setStatisticsEnabled(false);
+    assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+    return statements;
+  }
+
   /** Filters and paging bound as parameter objects still name the parameter they refuse. */
   @Test
   void aFilterOrPageThatIsNotOfItsTypeIsRefusedNamingIt() throws Exception {

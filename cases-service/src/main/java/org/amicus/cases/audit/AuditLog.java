@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.amicus.platform.encryption.Encryption;
 import org.amicus.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,19 +117,22 @@ public class AuditLog {
   }
 
   /**
-   * Records a read, an access that changes nothing, and returns once its entry is committed: a
-   * separate writer chains and commits the entries of concurrent reads together ({@link
-   * ReadAuditWriter}). Unlike {@link #record}, the entry does not roll back with the caller's
-   * transaction, so a read that fails after this call is still on the trail. Inside a transaction
-   * that already holds the chain's lock (it recorded a change) the entry is recorded as {@link
-   * #record} does, since the writer would wait for that lock.
+   * Records a read, an access that changes nothing, and returns {@code answer} once the entry is
+   * committed: a separate writer chains and commits the entries of concurrent reads together
+   * ({@link ReadAuditWriter}) while the caller builds its answer, so no answer leaves unaudited. If
+   * the entry cannot be written the read fails. Unlike {@link #record}, the entry does not roll
+   * back with the caller's transaction: a read whose answer fails is still on the trail (the entry
+   * is waited for before the failure goes on). Inside a transaction that already holds the chain's
+   * lock (it recorded a change) the entry is recorded as {@link #record} does, since the writer
+   * would wait for that lock.
    */
-  public void recordRead(Caller caller, String action, String recordType, String recordId) {
+  public <T> T recordRead(
+      Caller caller, String action, String recordType, String recordId, Supplier<T> answer) {
     if (TransactionSynchronizationManager.hasResource(LOCK_HELD)) {
       record(caller, action, recordType, recordId);
-      return;
+      return answer.get();
     }
-    reads.append(
+    ReadAuditWriter.Pending entry =
         new ReadAuditWriter.Pending(
             caller.subject(),
             caller.username(),
@@ -137,7 +141,17 @@ public class AuditLog {
             recordType,
             recordId,
             clientIp(),
-            new CompletableFuture<>()));
+            new CompletableFuture<>());
+    reads.submit(entry);
+    T built;
+    try {
+      built = answer.get();
+    } catch (RuntimeException | Error e) {
+      reads.committed(entry);
+      throw e;
+    }
+    reads.committed(entry);
+    return built;
   }
 
   private static void holdingTheLock() {

@@ -78,12 +78,16 @@ class ReadAuditWriter implements DisposableBean {
     thread.start();
   }
 
-  /** Hands the entry to the writer and returns once it is committed, with its seq. */
-  long append(Pending entry) {
+  /** Hands the entry to the writer; {@link #committed} waits for it. */
+  void submit(Pending entry) {
     if (!running) {
       throw new IllegalStateException("The audit writer has stopped: the read is not answered");
     }
     queue.add(entry);
+  }
+
+  /** Returns once a submitted entry is committed, with its seq; throws if it was not written. */
+  long committed(Pending entry) {
     try {
       return entry.committed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -104,12 +104,15 @@ public class CaseService implements Records<CaseRequest, CaseView, CaseFilter, C
     return views.view(caller, c);
   }
 
-  /** One query brings the case with its charges; see {@link CaseFiles#findWithChargesById}. */
-  @Transactional
+  /**
+   * One query brings the case with its charges; see {@link CaseFiles#findWithChargesById}. The view
+   * is built while the audit writer commits the read's entry, and returned once it is committed.
+   * Read-only: nothing to flush or check for changes at the end.
+   */
+  @Transactional(readOnly = true)
   public CaseView get(Caller caller, long id) {
     CaseFile c = readable(caller, id, cases::findWithChargesById);
-    audit.recordRead(caller, "read", RECORD, key(c));
-    return views.view(caller, c);
+    return audit.recordRead(caller, "read", RECORD, key(c), () -> views.view(caller, c));
   }
 
   @Transactional

@@ -1,6 +1,7 @@
 package org.amicus.cases.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.amicus.cases.shared.Where;
 import org.amicus.platform.changefeed.Outbox;
 import org.amicus.platform.security.Caller;
 import org.amicus.platform.web.ApiProblem;
+import org.hibernate.Session;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -39,6 +41,7 @@ public class PersonService implements Records<PersonRequest, PersonView, PersonF
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final MergePatch patches;
+  private final EntityManager entities;
   private final Clock clock = Clock.systemUTC();
 
   PersonService(
@@ -47,13 +50,15 @@ public class PersonService implements Records<PersonRequest, PersonView, PersonF
       Outbox outbox,
       AuditLog audit,
       ApplicationEventPublisher events,
-      MergePatch patches) {
+      MergePatch patches,
+      EntityManager entities) {
     this.persons = persons;
     this.consents = consents;
     this.outbox = outbox;
     this.audit = audit;
     this.events = events;
     this.patches = patches;
+    this.entities = entities;
   }
 
   @Transactional
@@ -207,9 +212,28 @@ public class PersonService implements Records<PersonRequest, PersonView, PersonF
     return names;
   }
 
+  /**
+   * The persons of {@code ids} that exist. Persons this transaction already holds are taken from it
+   * without a query (a case's create checks, publishes and shows the same persons), the rest come
+   * in one statement whose SQL Hibernate prepares once ({@code findAllById} builds and translates a
+   * criteria query on every call: the profile of a case read showed it at 12 % of the CPU).
+   */
   private Map<Long, Person> byId(List<Long> ids) {
     Map<Long, Person> found = new LinkedHashMap<>();
-    persons.findAllById(ids).forEach(p -> found.put(p.id, p));
+    if (ids.isEmpty()) {
+      return found;
+    }
+    entities
+        .unwrap(Session.class)
+        .byMultipleIds(Person.class)
+        .enableSessionCheck(true)
+        .multiLoad(ids)
+        .forEach(
+            p -> {
+              if (p != null) {
+                found.put(p.id, p);
+              }
+            });
     return found;
   }
 

@@ -66,8 +66,11 @@ public class Outbox {
   }
 
   private void write(String type, String id, Change.Operation operation, Object document) {
-    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+    // serialised and sealed before the lock: writers wait for each other only over the insert
     String text = document == null ? null : serialise(document);
+    byte[] sealed =
+        encryption == null ? null : encryption.sealText(text, SEALED_DOCUMENT.purpose());
+    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
     if (encryption == null) {
       jdbc.update(
           "insert into change_outbox (record_type, record_id, operation, document)"
@@ -83,7 +86,7 @@ public class Outbox {
           type,
           id,
           operation.name(),
-          encryption.sealText(text, SEALED_DOCUMENT.purpose()));
+          sealed);
     }
   }
 
