@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,12 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.amicus.runtime.Directories;
 
 /**
  * Class Data Sharing for an application: its jar extracted once (Spring Boot's {@code
@@ -140,12 +140,12 @@ final class ClassData {
       if (process.exitValue() == 0) {
         try {
           Files.move(partial.resolve("app"), dir.resolve("app"), StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
           // another launcher (an end-to-end test) extracted the same jar at the same time
         }
       }
     } finally {
-      deleteTree(partial);
+      Directories.deleteQuietly(partial);
     }
   }
 
@@ -161,7 +161,7 @@ final class ClassData {
       }
     }
     for (Path dir : stale) {
-      deleteTree(dir);
+      Directories.deleteQuietly(dir);
     }
   }
 
@@ -183,17 +183,6 @@ final class ClassData {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }
