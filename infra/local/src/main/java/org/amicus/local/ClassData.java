@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +36,9 @@ final class ClassData {
 
   /** The extraction is quick (a second or two); a stuck one must not hold the start up. */
   private static final long EXTRACT_TIMEOUT_SECONDS = 120;
+
+  /** Recordings older than this were left by a launcher that was killed. */
+  static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
   /** Exit codes of a JVM that stopped cleanly: System.exit(0), or SIGTERM's 128 + 15. */
   private static final List<Integer> CLEAN_EXITS = List.of(0, 143);
@@ -98,6 +103,7 @@ final class ClassData {
             Optional.empty(),
             archive);
       }
+      removeAbandonedRecordings(dir);
       Path recording =
           dir.resolve(
               "recording-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsa");
@@ -146,6 +152,21 @@ final class ClassData {
       }
     } finally {
       Directories.deleteQuietly(partial);
+    }
+  }
+
+  /**
+   * A recording whose launcher was killed before its application stopped is never kept: once it is
+   * older than any start could be, it is only disk space.
+   */
+  private static void removeAbandonedRecordings(Path dir) throws IOException {
+    Instant before = Instant.now().minus(ABANDONED_AFTER);
+    try (DirectoryStream<Path> recordings = Files.newDirectoryStream(dir, "recording-*.jsa")) {
+      for (Path recording : recordings) {
+        if (Files.getLastModifiedTime(recording).toInstant().isBefore(before)) {
+          Files.deleteIfExists(recording);
+        }
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,21 @@ class ClassDataTest {
     assertThat(recording).doesNotExist();
     assertThat(launch.archive()).doesNotExist();
     assertThat(ClassData.prepare(JAVA, jar, cache).recording()).isPresent();
+  }
+
+  @Test
+  void aRecordingAbandonedByAKilledLauncherIsRemovedByALaterStart() throws Exception {
+    Path jar = helloJar(dir.resolve("build"), "amicus-hello-1.jar");
+    Path cache = dir.resolve("cache");
+    extractedAsSpringBootWould(jar, cache);
+    Path abandoned = ClassData.prepare(JAVA, jar, cache).recording().orElseThrow();
+    Files.write(abandoned, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(
+        abandoned, FileTime.from(Instant.now().minus(ClassData.ABANDONED_AFTER).minusSeconds(60)));
+
+    ClassData.prepare(JAVA, jar, cache);
+
+    assertThat(abandoned).doesNotExist();
   }
 
   @Test
