@@ -26,7 +26,8 @@ final class AppProcess {
   /** From SIGTERM to SIGKILL; the first run of a jar also writes its class archive then. */
   static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-  static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(40);
+  /** Writing the archive takes the JVM from seconds on a quiet machine to minutes on a busy one. */
+  static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(120);
 
   private static final Duration POLL = Duration.ofMillis(500);
 

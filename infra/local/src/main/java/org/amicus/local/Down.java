@@ -15,10 +15,10 @@ import org.amicus.local.RunFile.Content;
 final class Down {
 
   /**
-   * The launcher's own stop takes up to 20 s for applications (40 s while they write their class
+   * The launcher's own stop takes up to 20 s for applications (120 s while they write their class
    * archive) and 45 s for dependencies.
    */
-  private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(90);
+  private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(180);
 
   private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 
