@@ -110,6 +110,8 @@ class ClassDataTest {
     ClassData.prepare(JAVA, jar, cache);
 
     assertThat(before).doesNotExist();
+    assertThat(Files.readString(cache.resolve("amicus-hello-1.jar.sha256")))
+        .endsWith(" " + ClassData.digest(jar));
   }
 
   /** Where {@code -Djarmode=tools extract} would put the jar: the digest's directory. */
