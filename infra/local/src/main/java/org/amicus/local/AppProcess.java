@@ -22,23 +22,34 @@ final class AppProcess {
       List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+  /** From SIGTERM to SIGKILL; the first run of a jar also writes its class archive then. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  /** Writing the archive takes the JVM from seconds on a quiet machine to minutes on a busy one. */
+  static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(120);
+
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final Part application;
   private final Process process;
   private final Path log;
   private final String healthUrl;
+  private final boolean recordsClasses;
 
-  private AppProcess(Part application, Process process, Path log, String healthUrl) {
+  private AppProcess(
+      Part application, Process process, Path log, String healthUrl, boolean recordsClasses) {
     this.application = application;
     this.process = process;
     this.log = log;
     this.healthUrl = healthUrl;
+    this.recordsClasses = recordsClasses;
   }
 
   /**
    * Starts the jar with the given environment added to the launcher's own; the previous run's log
-   * is kept as {@code <name>.log.1}.
+   * is kept as {@code <name>.log.1}. The jar runs extracted under {@code classData}, with the
+   * classes archived by its previous clean stop ({@link ClassData}).
    */
   static AppProcess start(
       Part application,
@@ -46,11 +57,15 @@ final class AppProcess {
       Map<String, String> env,
       Path workDir,
       Path log,
-      int managementPort) {
+      int managementPort,
+      Path classData) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ClassData.Launch launch = ClassData.prepare(java, jar, classData);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(launch.options());
+    command.addAll(List.of("-jar", launch.jar().toString()));
     try {
       Files.createDirectories(workDir);
       if (Files.exists(log)) {
@@ -63,11 +78,14 @@ final class AppProcess {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
+      Process process = builder.start();
+      process.onExit().thenAccept(ended -> launch.keepArchive(ended.exitValue()));
       return new AppProcess(
           application,
-          builder.start(),
+          process,
           log,
-          Health.httpUrl(managementPort, "/actuator/health/readiness"));
+          Health.httpUrl(managementPort, "/actuator/health/readiness"),
+          launch.recording().isPresent());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + application.title(), e);
     }
@@ -99,6 +117,11 @@ final class AppProcess {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** How long a graceful stop may take before the process is killed. */
+  Duration stopGrace() {
+    return recordsClasses ? RECORDING_STOP_GRACE : STOP_GRACE;
   }
 
   Part application() {

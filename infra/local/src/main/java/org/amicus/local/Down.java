@@ -14,8 +14,11 @@ import org.amicus.local.RunFile.Content;
  */
 final class Down {
 
-  /** The launcher's own stop takes up to 20 s for applications and 45 s for dependencies. */
-  private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(90);
+  /**
+   * The launcher's own stop takes up to 20 s for applications (120 s while they write their class
+   * archive) and 45 s for dependencies.
+   */
+  private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(180);
 
   private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 

@@ -39,7 +39,6 @@ final class Up {
   /** Epoch seconds at which the amicus script started. */
   static final String INVOKED_PROPERTY = "amicus.invoked";
 
-  private static final Duration APP_STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration DEPENDENCY_STOP_GRACE = Duration.ofSeconds(45);
 
   private final Workspace workspace;
@@ -192,7 +191,7 @@ final class Up {
       out.printf(
           "Stopping %d processes left running by a launcher that ended abruptly...%n",
           leftovers.size());
-      Leftovers.stop(leftovers, APP_STOP_GRACE);
+      Leftovers.stop(leftovers, AppProcess.STOP_GRACE);
     }
     Leftovers.removeRunFiles(workspace);
   }
@@ -278,7 +277,8 @@ final class Up {
               AppEnvironment.of(part, options, wiring),
               workspace.data(part),
               workspace.log(part),
-              options.managementPort(part));
+              options.managementPort(part),
+              workspace.classData());
       apps.add(app);
     }
     run.update(
@@ -352,7 +352,9 @@ final class Up {
 
     List<ProcessHandle> appHandles =
         apps.stream().map(AppProcess::handle).filter(ProcessHandle::isAlive).toList();
-    Processes.stop(appHandles, APP_STOP_GRACE);
+    Duration grace =
+        apps.stream().map(AppProcess::stopGrace).max(Duration::compareTo).orElse(Duration.ZERO);
+    Processes.stop(appHandles, grace);
 
     ProcessHandle.current().children().forEach(ProcessHandle::destroy);
     List<ProcessHandle> killed = Processes.killAfter(everything, DEPENDENCY_STOP_GRACE);

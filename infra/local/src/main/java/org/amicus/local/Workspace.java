@@ -54,6 +54,14 @@ record Workspace(Path root) {
     return run().resolve("launcher.lock");
   }
 
+  /**
+   * The applications' extracted jars and class archives, one directory per jar digest ({@link
+   * ClassData}); deleting it only makes the next start slower.
+   */
+  Path classData() {
+    return home().resolve("class-data");
+  }
+
   /** An application's jar as {@code ./mvnw package} leaves it. */
   Path jar(Part application, String version) {
     return root.resolve(application.module())

@@ -151,14 +151,13 @@ public final class Applications {
             environment(application, setup),
             dir,
             setup.workDir().resolve(application.part().id() + ".log"),
-            setup.options().managementPort(application.part()));
+            setup.options().managementPort(application.part()),
+            workspace.classData());
     return new Running(application, process);
   }
 
   /** A started application. */
   public static final class Running {
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Application application;
     private final AppProcess process;
@@ -195,7 +194,7 @@ public final class Applications {
 
     /** SIGTERM (a graceful shutdown), then SIGKILL after a grace period; returns when it ended. */
     public void stop() {
-      Processes.stop(List.of(process.handle()), STOP_GRACE);
+      Processes.stop(List.of(process.handle()), process.stopGrace());
     }
 
     /** SIGKILL, as a crash: no shutdown hook runs. Returns when it ended. */
