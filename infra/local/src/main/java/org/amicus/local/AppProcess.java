@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.amicus.runtime.LogTail;
@@ -48,8 +49,8 @@ final class AppProcess {
 
   /**
    * Starts the jar with the given environment added to the launcher's own; the previous run's log
-   * is kept as {@code <name>.log.1}. The jar runs extracted under {@code classData}, with the
-   * classes archived by its previous clean stop ({@link ClassData}).
+   * is kept as {@code <name>.log.1}. With {@code classData}, the jar runs extracted under it, with
+   * the classes archived by its previous clean stop ({@link ClassData}); without, from the jar.
    */
   static AppProcess start(
       Part application,
@@ -58,9 +59,12 @@ final class AppProcess {
       Path workDir,
       Path log,
       int managementPort,
-      Path classData) {
+      Optional<Path> classData) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ClassData.Launch launch = ClassData.prepare(java, jar, classData);
+    ClassData.Launch launch =
+        classData
+            .map(cache -> ClassData.prepare(java, jar, cache))
+            .orElseGet(() -> ClassData.Launch.plain(jar));
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(JVM_OPTIONS);

@@ -278,7 +278,7 @@ final class Up {
               workspace.data(part),
               workspace.log(part),
               options.managementPort(part),
-              workspace.classData());
+              Optional.of(workspace.classData()));
       apps.add(app);
     }
     run.update(

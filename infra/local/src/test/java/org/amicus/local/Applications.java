@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.amicus.local.AppEnvironment.Wiring;
 import org.amicus.runtime.ElasticsearchInfo;
 import org.amicus.runtime.KeycloakInfo;
@@ -108,6 +109,15 @@ public final class Applications {
     }
   }
 
+  /**
+   * Set to true to start the applications as {@code ./amicus up} does, with the class archive of
+   * their previous clean stop, recording one when there is none (docs/performance.md "Start-up").
+   * Off by default: a recording application takes up to two minutes to stop, which the tests that
+   * stop and restart applications, and Surefire's 30 s for a test JVM to end, cannot afford; the
+   * platform benchmark turns it on.
+   */
+  public static final String CLASS_DATA_PROPERTY = "amicus.class-data";
+
   private Applications() {}
 
   /** The version of the jars the launcher runs: this build's. */
@@ -152,7 +162,9 @@ public final class Applications {
             dir,
             setup.workDir().resolve(application.part().id() + ".log"),
             setup.options().managementPort(application.part()),
-            workspace.classData());
+            Boolean.getBoolean(CLASS_DATA_PROPERTY)
+                ? Optional.of(workspace.classData())
+                : Optional.empty());
     return new Running(application, process);
   }
 
