@@ -6,12 +6,12 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchQueries {
 
+  private static final String TITLE = "title";
   private static final String ARTICLE_TITLES = "articleTitles";
   private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
   private static final List<String> TEXT_FIELDS =
@@ -71,7 +72,15 @@ public class SearchQueries {
     Map<String, Aggregation> aggregations = new LinkedHashMap<>();
     Facets.FIELDS.forEach(
         (name, field) ->
-            aggregations.put(name, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
+            aggregations.put(
+                name,
+                Aggregation.of(
+                    a -> {
+                      var terms = a.terms(t -> t.field(field).size(50));
+                      return name.equals(Facets.ARTICLE)
+                          ? terms.aggregations(TITLE, articleTitle())
+                          : terms;
+                    })));
     SearchResponse<ObjectNode> response =
         client.search(
             s -> {
@@ -103,60 +112,7 @@ public class SearchQueries {
     String next =
         hits.size() == request.size() && lastSort != null ? encodeSearchAfter(lastSort) : null;
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-    Map<String, List<SearchPage.FacetCount>> facets = facets(response.aggregations());
-    facets.put(Facets.ARTICLE, titled(caller, facets.get(Facets.ARTICLE)));
-    return new SearchPage(total, hits, facets, next);
-  }
-
-  /**
-   * The article facet's values with their titles, each taken from one record the caller may read
-   * that charges it: one tiny query per article (the first such record in index order, found
-   * without scoring or counting), all in one round trip. This replaced a top-hits aggregation under
-   * the facet, which scored and collected every matching record once more per query.
-   */
-  private List<SearchPage.FacetCount> titled(Caller caller, List<SearchPage.FacetCount> counts)
-      throws IOException {
-    if (counts.isEmpty()) {
-      return counts;
-    }
-    String field = Facets.FIELDS.get(Facets.ARTICLE);
-    MsearchResponse<JsonNode> found =
-        client.msearch(
-            m -> {
-              for (SearchPage.FacetCount count : counts) {
-                Query charging =
-                    restricted(
-                        caller,
-                        Query.of(q -> q.matchAll(a -> a)),
-                        List.of(Query.of(q -> q.term(t -> t.field(field).value(count.value())))));
-                m.searches(
-                    r ->
-                        r.header(h -> h.index(index.alias()))
-                            .body(
-                                b ->
-                                    b.query(charging)
-                                        .size(1)
-                                        .trackTotalHits(t -> t.enabled(false))
-                                        .sort(o -> o.doc(d -> d))
-                                        .source(
-                                            src -> src.filter(f -> f.includes(ARTICLE_TITLES)))));
-              }
-              return m;
-            },
-            JsonNode.class);
-    List<SearchPage.FacetCount> titled = new ArrayList<>(counts.size());
-    for (int i = 0; i < counts.size(); i++) {
-      SearchPage.FacetCount count = counts.get(i);
-      MultiSearchResponseItem<JsonNode> item = found.responses().get(i);
-      String title = null;
-      if (item.isResult()) {
-        for (Hit<JsonNode> hit : item.result().hits().hits()) {
-          title = titleOf(count.value(), hit.source());
-        }
-      }
-      titled.add(new SearchPage.FacetCount(count.value(), count.count(), title));
-    }
-    return titled;
+    return new SearchPage(total, hits, facets(response.aggregations()), next);
   }
 
   /** Names that complete {@code prefix}, from records the caller may open. */
@@ -352,14 +308,34 @@ public class SearchQueries {
         hit.highlight());
   }
 
-  /** The title a record gives the article it charges, if it gives one. */
-  private static String titleOf(String article, JsonNode source) {
-    for (JsonNode citation : source == null ? List.<JsonNode>of() : source.path(ARTICLE_TITLES)) {
-      if (article.equals(citation.path("article").asText()) && citation.hasNonNull("title")) {
-        return citation.get("title").asText();
+  /**
+   * One record per article bucket, with the titles of its articles: any record charging the article
+   * holds its title, which is the country's vocabulary and the same on every record.
+   */
+  private static Aggregation articleTitle() {
+    return Aggregation.of(
+        a -> a.topHits(h -> h.size(1).source(s -> s.filter(f -> f.includes(ARTICLE_TITLES)))));
+  }
+
+  private static String titleOf(StringTermsBucket bucket) {
+    Aggregate top = bucket.aggregations().get(TITLE);
+    if (top == null || !top.isTopHits()) {
+      return null;
+    }
+    for (Hit<JsonData> hit : top.topHits().hits().hits()) {
+      JsonNode source = hit.source() == null ? null : hit.source().to(JsonNode.class);
+      for (JsonNode citation : source == null ? List.<JsonNode>of() : iterable(source)) {
+        if (bucket.key().stringValue().equals(citation.path("article").asText())
+            && citation.hasNonNull("title")) {
+          return citation.get("title").asText();
+        }
       }
     }
     return null;
+  }
+
+  private static Iterable<JsonNode> iterable(JsonNode source) {
+    return source.path(ARTICLE_TITLES);
   }
 
   private static Map<String, List<SearchPage.FacetCount>> facets(Map<String, Aggregate> aggs) {
@@ -373,7 +349,10 @@ public class SearchQueries {
             .buckets()
             .array()
             .forEach(
-                b -> counts.add(new SearchPage.FacetCount(b.key().stringValue(), b.docCount())));
+                b ->
+                    counts.add(
+                        new SearchPage.FacetCount(
+                            b.key().stringValue(), b.docCount(), titleOf(b))));
       } else if (aggregate != null && aggregate.isLterms()) {
         aggregate
             .lterms()
