@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.platform.security.Caller;
@@ -153,12 +156,17 @@ class SearchBenchmark {
           new SourcePoller(
               client, state, es.writer, es.index, lease, properties, new ReentrantLock(), clock);
       warmUp(es, feed);
+      // the lease is renewed as Ingest renews it: a slow machine must not lose it mid-run
+      ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor();
+      renewal.scheduleWithFixedDelay(
+          lease::tick, 0, lease.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
       long started = System.nanoTime();
       while (poller.status().checkpoint() < count) {
         Duration pause = poller.step();
         assertThat(poller.status().lastError()).as("pipeline error").isNull();
         assertThat(pause).isLessThanOrEqualTo(Duration.ofMillis(100));
       }
+      renewal.shutdownNow();
       es.index.refresh(es.index.alias());
       double pipelineSeconds = (System.nanoTime() - started) / 1e9;
       long indexed = es.client.count(c -> c.index(es.index.alias())).count();
