@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
-import org.amicus.runtime.KeycloakInfo;
 import org.amicus.search.TestElasticsearch;
 import org.amicus.testkit.RealDependencies;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 
 /**
  * The poller reads and projects the next batch while it writes one: the index still ends equal to
@@ -82,26 +77,7 @@ class SourcePollerTest {
   }
 
   private static SourcePoller poller(FeedStandIn feed, TestElasticsearch es) {
-    KeycloakInfo keycloak = RealDependencies.keycloak();
-    IngestProperties properties =
-        new IngestProperties(
-            true,
-            Map.of("cases", feed.url()),
-            URI.create(keycloak.issuer() + "/protocol/openid-connect/token"),
-            "search-indexer",
-            keycloak.clientSecret("search-indexer"),
-            BATCH,
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(15));
-    Clock clock = Clock.systemUTC();
-    ServiceToken token = new ServiceToken(RestClient.builder(), properties, clock);
-    FeedClient client = new FeedClient("cases", feed.url(), RestClient.builder(), token);
-    IngestState state = new IngestState(es.client, es.properties, clock);
-    IngestLease lease = new IngestLease(es.client, state, es.properties, properties, clock);
-    assertThat(lease.tick()).as("the only instance takes the lease").isTrue();
-    return new SourcePoller(
-        client, state, es.writer, es.index, lease, properties, new ReentrantLock(), clock);
+    return TestPipeline.of("cases", feed, es, BATCH).poller();
   }
 
   private static Map<String, Object> caseRecord(String title) {
