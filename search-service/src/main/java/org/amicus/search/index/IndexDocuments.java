@@ -184,11 +184,12 @@ public final class IndexDocuments {
     Set<String> sounds = new LinkedHashSet<>();
     Set<String> suggest = new LinkedHashSet<>();
     for (String name : names) {
-      for (String spelling : NameFolding.spellings(name)) {
+      NameFolding.Keys keys = NameFolding.keys(name);
+      for (String spelling : keys.spellings()) {
         spellings.add(spelling);
         suggest.addAll(wordStarts(spelling));
       }
-      for (String sound : NameFolding.soundKeys(name)) {
+      for (String sound : keys.soundKeys()) {
         sounds.add(sound);
         suggest.addAll(wordStarts(sound));
       }

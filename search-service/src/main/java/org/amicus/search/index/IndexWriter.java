@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.search.names.NameDocuments;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexWriter {
 
+  /** Below this many changes a batch is projected on the calling thread alone. */
+  private static final int PARALLEL_FROM = 64;
+
   private final ElasticsearchClient client;
 
   public IndexWriter(ElasticsearchClient client) {
@@ -32,7 +36,8 @@ public class IndexWriter {
   }
 
   /**
-   * Applies {@code changes} of {@code source} to {@code index}.
+   * Applies {@code changes} of {@code source} to {@code index}: {@link #prepare} and {@link #write}
+   * in one go.
    *
    * @return the changes that can never be indexed as they are (the poison ones)
    * @throws IOException or an Elasticsearch error when the whole batch should be tried again
@@ -40,34 +45,53 @@ public class IndexWriter {
    */
   public List<Rejected> apply(String source, String index, List<Change> changes, boolean refresh)
       throws IOException {
+    return write(index, prepare(source, changes), refresh);
+  }
+
+  /**
+   * Projects {@code changes} of {@code source} into the documents a {@link #write} sends, names
+   * folded, without touching the index, so the next batch can be prepared while one is written.
+   * Large batches are projected on several threads; the result keeps the feed's order.
+   */
+  public Prepared prepare(String source, List<Change> changes) {
+    Stream<Change> each =
+        changes.size() >= PARALLEL_FROM ? changes.parallelStream() : changes.stream();
+    return new Prepared(each.map(change -> project(source, change)).toList());
+  }
+
+  /**
+   * Sends {@code prepared} to {@code index} in one bulk request, each document versioned with its
+   * change's seq.
+   *
+   * @return the changes that can never be indexed as they are (the poison ones)
+   * @throws IOException or an Elasticsearch error when the whole batch should be tried again
+   * @throws RetryableFailure when some changes failed for a reason that may pass (overload)
+   */
+  public List<Rejected> write(String index, Prepared prepared, boolean refresh) throws IOException {
     List<Rejected> rejected = new ArrayList<>();
     List<BulkOperation> operations = new ArrayList<>();
     List<Change> sent = new ArrayList<>(); // the change of each operation, in order
-    for (Change change : changes) {
+    for (Projected projected : prepared.documents()) {
+      Change change = projected.change();
       String key = IndexDocuments.key(change.type(), change.id());
-      boolean person = NameDocuments.TYPE.equals(change.type());
+      if (projected.invalid() != null) {
+        rejected.add(new Rejected(change, "invalid_record", projected.invalid()));
+        continue;
+      }
       if (change.operation() == Change.Operation.DELETE) {
         operations.add(delete(index, key, change.seq()));
         sent.add(change);
-        if (person) {
-          operations.add(delete(SearchIndex.namesOf(index), key, change.seq()));
-          sent.add(change);
-        }
-        continue;
+      } else {
+        operations.add(upsert(index, key, change.seq(), projected.document()));
+        sent.add(change);
       }
-      Map<String, Object> doc;
-      try {
-        doc = IndexDocuments.project(source, change);
-      } catch (IndexDocuments.InvalidDocument e) {
-        rejected.add(new Rejected(change, "invalid_record", e.getMessage()));
-        continue;
-      }
-      operations.add(upsert(index, key, change.seq(), doc));
-      sent.add(change);
-      if (person) {
+      if (NameDocuments.TYPE.equals(change.type())) {
         // the person's name forms for the name matcher, under the same version
+        String names = SearchIndex.namesOf(index);
         operations.add(
-            upsert(SearchIndex.namesOf(index), key, change.seq(), NameDocuments.project(change)));
+            projected.names() == null
+                ? delete(names, key, change.seq())
+                : upsert(names, key, change.seq(), projected.names()));
         sent.add(change);
       }
     }
@@ -97,6 +121,21 @@ public class IndexWriter {
       throw new RetryableFailure("Elasticsearch refused part of a batch for now");
     }
     return rejected;
+  }
+
+  /** One change projected: its documents (null for a delete), or why it cannot be indexed. */
+  private static Projected project(String source, Change change) {
+    if (change.operation() == Change.Operation.DELETE) {
+      return new Projected(change, null, null, null);
+    }
+    try {
+      Map<String, Object> doc = IndexDocuments.project(source, change);
+      Map<String, Object> names =
+          NameDocuments.TYPE.equals(change.type()) ? NameDocuments.project(change) : null;
+      return new Projected(change, doc, names, null);
+    } catch (IndexDocuments.InvalidDocument e) {
+      return new Projected(change, null, null, e.getMessage());
+    }
   }
 
   private static BulkOperation delete(String index, String key, long seq) {
@@ -134,6 +173,22 @@ public class IndexWriter {
     String kept = preview < 0 ? reason : reason.substring(0, preview);
     return kept.replaceAll("'[^']*'", "'…'").trim();
   }
+
+  /** A batch of changes projected by {@link #prepare}, in the feed's order, ready to write. */
+  public record Prepared(List<Projected> documents) {
+
+    /** How many changes the batch holds. */
+    public int size() {
+      return documents.size();
+    }
+  }
+
+  /**
+   * One change as {@link #write} sends it: the search document and, for a person, the names
+   * document (both null for a delete), or the reason it is invalid (naming fields, never values).
+   */
+  public record Projected(
+      Change change, Map<String, Object> document, Map<String, Object> names, String invalid) {}
 
   /** A change Elasticsearch or the projection refused for good. */
   public record Rejected(Change change, String errorType, String reason) {}

@@ -4,6 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import org.amicus.platform.changefeed.ChangeBatch;
 import org.amicus.search.index.IndexWriter;
@@ -39,6 +46,12 @@ final class SourcePoller {
   private volatile String lastError;
   private volatile int failures;
 
+  /** The next batch, read and projected while the current one is written; only step() uses it. */
+  private Future<Read> ahead;
+
+  /** Reads ahead; its one thread ends after 30 s without work, so it needs no stopping. */
+  private final ExecutorService reader;
+
   SourcePoller(
       FeedClient feed,
       IngestState state,
@@ -56,6 +69,18 @@ final class SourcePoller {
     this.properties = properties;
     this.applying = applying;
     this.clock = clock;
+    this.reader =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread thread = new Thread(r, "search-ingest-read-" + feed.source());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   String source() {
@@ -70,6 +95,7 @@ final class SourcePoller {
   Duration step() {
     long held = lease.term();
     if (!lease.held()) {
+      discardAhead();
       return properties.pollInterval(); // another instance ingests
     }
     try {
@@ -78,11 +104,20 @@ final class SourcePoller {
         checkpoint = state.checkpoint(source());
         term = held;
       }
-      ChangeBatch batch = feed.changes(checkpoint, properties.batchSize());
+      Read read = next(checkpoint, held);
+      ChangeBatch batch = read.batch();
+      if (batch.more()) {
+        // the next batch is read and projected while this one is written
+        ahead = readAhead(batch.next(), held);
+      }
       applying.lock();
       try {
-        List<IndexWriter.Rejected> rejected =
-            writer.apply(source(), index.alias(), batch.changes(), false);
+        if (read.after() != checkpoint) {
+          // a rebuild moved the checkpoint while this batch was read: read from there instead
+          discardAhead();
+          return Duration.ZERO;
+        }
+        List<IndexWriter.Rejected> rejected = writer.write(index.alias(), read.prepared(), false);
         for (IndexWriter.Rejected poison : rejected) {
           log.warn(
               "Change {} of source {} cannot be indexed ({}); parked as a dead letter",
@@ -99,7 +134,7 @@ final class SourcePoller {
       } finally {
         applying.unlock();
       }
-      head = batch.more() ? Math.max(feed.head(), checkpoint) : checkpoint;
+      head = batch.more() ? Math.max(read.head(), checkpoint) : checkpoint;
       if (failures > 0) {
         log.info("Source {} reachable again after {} failed polls", source(), failures);
       }
@@ -110,8 +145,10 @@ final class SourcePoller {
     } catch (IngestLease.LeaseLost e) {
       log.info("Source {}: the ingest lease moved to another instance; standing by", source());
       checkpoint = -1;
+      discardAhead();
       return properties.pollInterval();
     } catch (RuntimeException | java.io.IOException e) {
+      discardAhead();
       failures++;
       lastError = e.getClass().getSimpleName();
       Duration backoff = backoff(failures);
@@ -124,6 +161,58 @@ final class SourcePoller {
       return backoff;
     }
   }
+
+  /**
+   * The batch after {@code after}, read and projected: the one read ahead during the last step if
+   * it starts there and was read under the same lease term, else read now.
+   */
+  private Read next(long after, long held) throws java.io.IOException {
+    Future<Read> read = ahead;
+    ahead = null;
+    if (read != null) {
+      try {
+        Read done = read.get();
+        if (done.after() == after && done.term() == held) {
+          return done;
+        }
+      } catch (ExecutionException e) {
+        // read again below; a failure that lasts fails that read too
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while reading ahead");
+      }
+    }
+    return read(after, held);
+  }
+
+  private Read read(long after, long held) {
+    ChangeBatch batch = feed.changes(after, properties.batchSize());
+    IndexWriter.Prepared prepared = writer.prepare(source(), batch.changes());
+    return new Read(after, held, batch, prepared, batch.more() ? feed.head() : batch.next());
+  }
+
+  private Future<Read> readAhead(long after, long held) {
+    try {
+      return reader.submit(() -> read(after, held));
+    } catch (RejectedExecutionException e) {
+      return null; // the next step reads in line
+    }
+  }
+
+  private void discardAhead() {
+    Future<Read> read = ahead;
+    ahead = null;
+    if (read != null) {
+      read.cancel(true);
+    }
+  }
+
+  /**
+   * A batch of the feed read after {@code after} under lease {@code term}, projected, and the
+   * source's head when it was read.
+   */
+  private record Read(
+      long after, long term, ChangeBatch batch, IndexWriter.Prepared prepared, long head) {}
 
   /** The pause after {@code failures} failed polls: doubling from the poll interval, capped. */
   Duration backoff(int failures) {

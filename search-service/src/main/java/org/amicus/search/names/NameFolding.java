@@ -112,26 +112,70 @@ public final class NameFolding {
   public static Set<String> soundKeys(String name) {
     Set<String> keys = new LinkedHashSet<>();
     for (String latin : latinForms(name)) {
-      String folded = fold(spellOut(latin));
-      List<String> words = new ArrayList<>();
-      for (String word : SPACES.split(folded)) {
-        String key = soundKey(word);
-        if (!key.isEmpty()) {
-          words.add(key);
-        }
-      }
-      if (!words.isEmpty()) {
-        keys.add(String.join(" ", words));
+      String key = soundKeyOfFolded(fold(spellOut(latin)));
+      if (!key.isEmpty()) {
+        keys.add(key);
       }
     }
     return keys;
   }
 
+  /**
+   * {@link #spellings} and {@link #soundKeys} of {@code name} at once, each transliteration done
+   * once for both: what indexing a name needs.
+   */
+  public static Keys keys(String name) {
+    Set<String> spellings = new LinkedHashSet<>();
+    Set<String> sounds = new LinkedHashSet<>();
+    for (String latin : latinForms(name)) {
+      String folded = fold(latin);
+      String spelledOut = fold(spellOut(latin));
+      if (!folded.isEmpty()) {
+        spellings.add(folded);
+      }
+      if (!spelledOut.isEmpty()) {
+        spellings.add(spelledOut);
+      }
+      String key = soundKeyOfFolded(spelledOut);
+      if (!key.isEmpty()) {
+        sounds.add(key);
+      }
+    }
+    return new Keys(spellings, sounds);
+  }
+
+  /** A name's folded spellings and its sound keys, as {@link #keys} answers them. */
+  public record Keys(Set<String> spellings, Set<String> soundKeys) {}
+
+  /** The sound keys of the words of a folded spelling, joined by spaces; empty when none. */
+  private static String soundKeyOfFolded(String folded) {
+    List<String> words = new ArrayList<>();
+    for (String word : SPACES.split(folded)) {
+      String key = soundKey(word);
+      if (!key.isEmpty()) {
+        words.add(key);
+      }
+    }
+    return String.join(" ", words);
+  }
+
   /** {@code name} in lower-case ASCII, words separated by single spaces. */
   public static String fold(String name) {
-    String folded = FOLD.transliterate(INNER_MARKS.matcher(name).replaceAll(""));
+    String marked = INNER_MARKS.matcher(name).replaceAll("");
+    // plain ASCII has no marks to drop and nothing to transliterate: only lower case is left, and
+    // most spellings are plain ASCII, so they skip the costly transliteration
+    String folded = ascii(marked) ? marked.toLowerCase(Locale.ROOT) : FOLD.transliterate(marked);
     folded = NOT_NAME.matcher(folded.replace('ə', 'a')).replaceAll(" ");
     return SPACES.matcher(folded).replaceAll(" ").trim();
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> latinForms(String name) {

@@ -170,6 +170,58 @@ class IndexWriterTest {
     }
   }
 
+  @Test
+  void aLargeBatchProjectedOnSeveralThreadsKeepsTheFeedsOrderAndItsPoisonRecords()
+      throws IOException {
+    try (TestElasticsearch es = new TestElasticsearch()) {
+      List<Change> feed = new ArrayList<>();
+      List<Long> poison = new ArrayList<>();
+      Map<String, String> source = new TreeMap<>();
+      for (long seq = 1; seq <= 400; seq++) {
+        String readers = seq % 7 == 0 ? "nobody" : "partner@*";
+        if (seq % 7 == 0) {
+          poison.add(seq);
+        }
+        if (seq % 5 == 0) {
+          String name = (seq % 2 == 0 ? "Мухтар Джакишев " : "Oksana Shevchuk ") + seq;
+          feed.add(
+              upsert(
+                  seq,
+                  "person",
+                  "p" + seq,
+                  Map.of("names", List.of(name), "ownerOrg", "odf", "readers", List.of(readers))));
+          if (seq % 7 != 0) {
+            source.put("person:p" + seq, name);
+          }
+        } else {
+          String title = "Case " + seq;
+          feed.add(
+              upsert(
+                  seq,
+                  "case",
+                  "c" + seq,
+                  Map.of("title", title, "ownerOrg", "odf", "readers", List.of(readers))));
+          if (seq % 7 != 0) {
+            source.put("case:c" + seq, title);
+          }
+        }
+      }
+
+      IndexWriter.Prepared prepared = es.writer.prepare("cases", feed);
+      List<IndexWriter.Rejected> rejected = es.writer.write(es.index.alias(), prepared, false);
+      es.index.refresh(es.index.alias());
+
+      assertThat(prepared.documents())
+          .extracting(IndexWriter.Projected::change)
+          .containsExactlyElementsOf(feed);
+      assertThat(rejected).extracting(r -> r.change().seq()).containsExactlyElementsOf(poison);
+      assertThat(indexed(es)).isEqualTo(source);
+      assertThat(es.client.count(c -> c.index(SearchIndex.namesOf(es.index.alias()))).count())
+          .as("every valid person in the names index too")
+          .isEqualTo(source.keySet().stream().filter(k -> k.startsWith("person:")).count());
+    }
+  }
+
   private static Map<String, String> indexed(TestElasticsearch es) throws IOException {
     Map<String, String> indexed = new TreeMap<>();
     List<Hit<ObjectNode>> hits =

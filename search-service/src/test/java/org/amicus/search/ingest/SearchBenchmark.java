@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.amicus.platform.changefeed.Change;
 import org.amicus.platform.security.Caller;
 import org.amicus.runtime.KeycloakInfo;
@@ -27,7 +27,6 @@ import org.amicus.testkit.RealDependencies;
 import org.amicus.testkit.benchmark.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 
 /**
  * Indexes 100,000 synthetic cases through the real pipeline (feed over HTTP with a Keycloak token,
@@ -132,33 +131,21 @@ class SearchBenchmark {
       }
       // the pipeline: feed over HTTP with a service token, projection, versioned bulk
       TestElasticsearch es = new TestElasticsearch();
-      IngestProperties properties =
-          new IngestProperties(
-              true,
-              Map.of("bench", feed.url()),
-              URI.create(keycloak.issuer() + "/protocol/openid-connect/token"),
-              "search-indexer",
-              keycloak.clientSecret("search-indexer"),
-              500,
-              Duration.ofMillis(100),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(15));
-      Clock clock = Clock.systemUTC();
-      ServiceToken token = new ServiceToken(RestClient.builder(), properties, clock);
-      FeedClient client = new FeedClient("bench", feed.url(), RestClient.builder(), token);
-      IngestState state = new IngestState(es.client, es.properties, clock);
-      IngestLease lease = new IngestLease(es.client, state, es.properties, properties, clock);
-      assertThat(lease.tick()).as("the only instance takes the lease").isTrue();
-      SourcePoller poller =
-          new SourcePoller(
-              client, state, es.writer, es.index, lease, properties, new ReentrantLock(), clock);
+      TestPipeline pipeline = TestPipeline.of("bench", feed, es, 500);
+      IngestLease lease = pipeline.lease();
+      SourcePoller poller = pipeline.poller();
       warmUp(es, feed);
+      // the lease is renewed as Ingest renews it: a slow machine must not lose it mid-run
+      ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor();
+      renewal.scheduleWithFixedDelay(
+          lease::tick, 0, lease.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
       long started = System.nanoTime();
       while (poller.status().checkpoint() < count) {
         Duration pause = poller.step();
         assertThat(poller.status().lastError()).as("pipeline error").isNull();
         assertThat(pause).isLessThanOrEqualTo(Duration.ofMillis(100));
       }
+      renewal.shutdownNow();
       es.index.refresh(es.index.alias());
       double pipelineSeconds = (System.nanoTime() - started) / 1e9;
       long indexed = es.client.count(c -> c.index(es.index.alias())).count();

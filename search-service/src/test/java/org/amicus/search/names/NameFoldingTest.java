@@ -2,9 +2,12 @@ package org.amicus.search.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.text.Transliterator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,6 +119,37 @@ class NameFoldingTest {
   @MethodSource("exactSpellings")
   void cyrillicNamesAreSpelledInEverySystem(String name, String spelling) {
     assertThat(NameFolding.spellings(name)).contains(spelling);
+  }
+
+  /** Indexing folds each name once for both: the same keys a query asks with. */
+  @ParameterizedTest(name = "keys({0}) as the query side spells it")
+  @MethodSource("samePerson")
+  void keysAreTheSpellingsAndSoundKeysAQueryUses(String typed, String recorded) {
+    for (String name : new String[] {typed, recorded}) {
+      NameFolding.Keys keys = NameFolding.keys(name);
+      assertThat(keys.spellings()).containsExactlyElementsOf(NameFolding.spellings(name));
+      assertThat(keys.soundKeys()).containsExactlyElementsOf(NameFolding.soundKeys(name));
+    }
+  }
+
+  /** Plain ASCII skips the transliteration: it must fold exactly as through it. */
+  @Test
+  void asciiFoldsAsTheTransliterationFoldsIt() {
+    Transliterator full =
+        Transliterator.getInstance("NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower");
+    StringBuilder every = new StringBuilder();
+    for (char c = 0x20; c < 0x7f; c++) {
+      every.append(c);
+    }
+    for (String text :
+        List.of(every.toString(), "Mukhtar DZHAKISHEV", "  Kassym-Jomart  TOKAYEV ", "O'Neil")) {
+      String reference =
+          full.transliterate(text.replace("'", "").replace("`", "").replace("\"", ""))
+              .replaceAll("[^a-z0-9 ]+", " ")
+              .replaceAll("\\s+", " ")
+              .trim();
+      assertThat(NameFolding.fold(text)).isEqualTo(reference);
+    }
   }
 
   @ParameterizedTest(name = "fold({0}) = {1}")
