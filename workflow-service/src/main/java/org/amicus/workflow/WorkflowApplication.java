@@ -11,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class WorkflowApplication {
 
+  static {
+    FactoryLookups.pin();
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(WorkflowApplication.class, args);
   }

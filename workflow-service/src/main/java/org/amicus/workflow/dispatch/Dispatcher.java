@@ -1,5 +1,6 @@
 package org.amicus.workflow.dispatch;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -245,7 +247,7 @@ public class Dispatcher {
   private void send(Dispatch dispatch, Email email) {
     MimeMessage message = new FixedIdMessage(mail.getSession(), dispatch.messageId());
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      MimeMessageHelper helper = new OnceBuiltFileTypes(message);
       helper.setFrom(properties.from());
       helper.setTo(dispatch.recipient());
       helper.setSubject(email.subject());
@@ -259,6 +261,30 @@ public class Dispatcher {
   }
 
   private record Email(String subject, String body) {}
+
+  /**
+   * A multipart UTF-8 helper whose file-type map is built once. Spring's helper builds a new one
+   * (reading and parsing the mime.types files) for every message the sender did not create itself,
+   * as a {@link FixedIdMessage} is; this is the same map, kept.
+   */
+  private static final class OnceBuiltFileTypes extends MimeMessageHelper {
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    OnceBuiltFileTypes(MimeMessage message) throws MessagingException {
+      super(message, true, "UTF-8");
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+      return FILE_TYPES;
+    }
+
+    private static FileTypeMap fileTypes() {
+      ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+      fileTypes.afterPropertiesSet();
+      return fileTypes;
+    }
+  }
 
   /**
    * The rendered dispatch still names a protected person; its message names places (field and

@@ -64,8 +64,8 @@ class DocumentRenderer {
   }
 
   private static byte[] docx(OutgoingDocument document) {
-    try (XWPFDocument word = new XWPFDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    XWPFDocument word = new XWPFDocument();
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XWPFParagraph title = word.createParagraph();
       title.setAlignment(ParagraphAlignment.CENTER);
       run(title, document.title(), true, 18);
@@ -93,6 +93,10 @@ class DocumentRenderer {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the Word document", e);
+    } finally {
+      // Not close(): a new document's package is backed by a buffer of POI's own, and closing saves
+      // the whole package into it a second time, only to throw it away. Its bytes went out above.
+      word.getPackage().revert();
     }
   }
 
