@@ -60,7 +60,9 @@ final class ElasticsearchRunner implements Runner {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    // The full JIT: a search node runs for long, and on the search benchmark the C1 compiler alone
+    // cost a third of the query mix's p95 (docs/performance.md, "Search queries").
+    command.add("-Xmx512m");
     command.addAll(List.of("-cp", nodeClasspath(), MAIN_CLASS));
     command.addAll(List.of("--home", home.toString(), "--data", data.toString()));
     command.addAll(List.of("--http-port", Integer.toString(port), "--cluster-name", CLUSTER_NAME));
